@@ -1,0 +1,523 @@
+package io.cacheguard.runtime;
+
+import static io.cacheguard.runtime.NullMask.NULL;
+import static io.cacheguard.runtime.NullMask.mask;
+import static io.cacheguard.runtime.NullMask.unmask;
+
+import java.util.AbstractCollection;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The null-tolerant concurrent map with {@link CacheBounds}: entries past their expiry are invisible
+ * to every operation, and the map holds about {@code maximumSize} entries at most.
+ *
+ * <p>Reads never lock: they check the entry's timestamps and set a "referenced" bit. Eviction is a
+ * CLOCK hand over a queue of entries in insertion order (second chance for entries read since the
+ * hand last passed, so it approximates LRU), advanced by writers under a {@code tryLock}: a writer
+ * that finds another one evicting goes on, and a reader never waits. A few steps of the hand after
+ * every write also drop expired and removed entries, so memory follows the live size.
+ */
+final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
+    /** Steps the hand takes after each write even when the map is under its size bound. */
+    private static final int HOUSEKEEPING_STEPS = 2;
+    /** An update function's answer meaning "leave the entry exactly as it is". */
+    private static final Object KEEP = new Object();
+
+    private final ConcurrentHashMap<Object, Node> table = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Node> clock = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock handLock = new ReentrantLock();
+    private final CacheBounds bounds;
+    private final Ticker ticker;
+    private final long maximumSize;
+    private final long expireAfterWrite;
+    private final long expireAfterAccess;
+    private final boolean expires;
+
+    BoundedConcurrentMap(CacheBounds bounds) {
+        this.bounds = bounds;
+        this.ticker = bounds.ticker();
+        this.maximumSize = bounds.maximumSize();
+        this.expireAfterWrite = bounds.expireAfterWriteNanos();
+        this.expireAfterAccess = bounds.expireAfterAccessNanos();
+        this.expires = expireAfterWrite >= 0 || expireAfterAccess >= 0;
+    }
+
+    CacheBounds bounds() {
+        return bounds;
+    }
+
+    private static final class Node {
+        final Object key; // unmasked, as the caller gave it
+        volatile Object value; // masked
+        volatile long writeTime;
+        volatile long accessTime;
+        volatile boolean referenced;
+
+        Node(Object key, Object value, long now) {
+            this.key = key;
+            this.value = value;
+            this.writeTime = now;
+            this.accessTime = now;
+        }
+    }
+
+    /** What one atomic update saw and left: masked values, null for "no mapping". */
+    private static final class Outcome {
+        Object previous;
+        Object current;
+        Node created;
+    }
+
+    private long now() {
+        return expires ? ticker.read() : 0L;
+    }
+
+    private boolean isExpired(Node node, long now) {
+        return (expireAfterWrite >= 0 && now - node.writeTime >= expireAfterWrite)
+                || (expireAfterAccess >= 0 && now - node.accessTime >= expireAfterAccess);
+    }
+
+    /** The live node for a key, recording the access; an expired node is removed on the way. */
+    private Node readLive(Object key, boolean recordAccess) {
+        Object maskedKey = mask(key);
+        Node node = table.get(maskedKey);
+        if (node == null) {
+            return null;
+        }
+        long now = now();
+        if (isExpired(node, now)) {
+            table.remove(maskedKey, node);
+            return null;
+        }
+        if (recordAccess) {
+            if (expireAfterAccess >= 0) {
+                node.accessTime = now;
+            }
+            if (!node.referenced) {
+                node.referenced = true;
+            }
+        }
+        return node;
+    }
+
+    /**
+     * The single atomic write primitive. {@code remapping} receives the masked live value or null
+     * when there is none, and answers the masked new value, null to remove, or {@link #KEEP}.
+     */
+    private Outcome update(K key, UnaryOperator<Object> remapping) {
+        long now = now();
+        Outcome outcome = new Outcome();
+        table.compute(mask(key), (maskedKey, node) -> {
+            Object previous = node != null && !isExpired(node, now) ? node.value : null;
+            outcome.previous = previous;
+            Object next = remapping.apply(previous);
+            if (next == KEEP) {
+                outcome.current = previous;
+                return previous == null ? null : node;
+            }
+            outcome.current = next;
+            if (next == null) {
+                return null;
+            }
+            if (previous != null) {
+                node.value = next;
+                node.writeTime = now;
+                node.accessTime = now;
+                return node;
+            }
+            Node created = new Node(key, next, now);
+            outcome.created = created;
+            return created;
+        });
+        if (outcome.created != null) {
+            clock.add(outcome.created);
+        }
+        advanceHand();
+        return outcome;
+    }
+
+    /** Evicts down to the size bound and tidies a few queue slots; skipped if another writer is at it. */
+    private void advanceHand() {
+        if (!handLock.tryLock()) {
+            return;
+        }
+        try {
+            long now = now();
+            int budget = HOUSEKEEPING_STEPS;
+            // A full pass clears every referenced bit, so two passes always find a victim.
+            int limit = 2 * clock.size() + HOUSEKEEPING_STEPS;
+            while ((budget > 0 || overSize()) && limit-- > 0) {
+                Node node = clock.poll();
+                if (node == null) {
+                    return;
+                }
+                budget--;
+                Object maskedKey = mask(node.key);
+                if (table.get(maskedKey) != node) {
+                    continue; // removed or replaced since it was queued
+                }
+                if (isExpired(node, now)) {
+                    table.remove(maskedKey, node);
+                } else if (overSize() && !node.referenced) {
+                    table.remove(maskedKey, node);
+                } else {
+                    node.referenced = false;
+                    clock.add(node);
+                }
+            }
+        } finally {
+            handLock.unlock();
+        }
+    }
+
+    private boolean overSize() {
+        return maximumSize >= 0 && table.size() > maximumSize;
+    }
+
+    private void purgeExpired() {
+        if (!expires) {
+            return;
+        }
+        long now = now();
+        table.forEach((k, node) -> {
+            if (isExpired(node, now)) {
+                table.remove(k, node);
+            }
+        });
+    }
+
+    @Override
+    public int size() {
+        purgeExpired();
+        return table.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return readLive(key, false) != null;
+    }
+
+    @Override
+    public boolean containsValue(Object value) {
+        Object masked = mask(value);
+        long now = now();
+        for (Node node : table.values()) {
+            if (!isExpired(node, now) && masked.equals(node.value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public V get(Object key) {
+        Node node = readLive(key, true);
+        return node == null ? null : unmask(node.value);
+    }
+
+    @Override
+    public V getOrDefault(Object key, V defaultValue) {
+        Node node = readLive(key, true);
+        return node == null ? defaultValue : unmask(node.value);
+    }
+
+    @Override
+    public V put(K key, V value) {
+        Object masked = mask(value);
+        return unmask(update(key, previous -> masked).previous);
+    }
+
+    @Override
+    public void putAll(Map<? extends K, ? extends V> m) {
+        for (Map.Entry<? extends K, ? extends V> e : m.entrySet()) {
+            put(e.getKey(), e.getValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public V remove(Object key) {
+        return unmask(update((K) key, previous -> null).previous);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public boolean remove(Object key, Object value) {
+        Object masked = mask(value);
+        Outcome outcome = update((K) key, previous -> masked.equals(previous) ? null : KEEP);
+        return outcome.previous != null && outcome.current == null;
+    }
+
+    @Override
+    public void clear() {
+        table.clear();
+        clock.clear();
+    }
+
+    @Override
+    public V putIfAbsent(K key, V value) {
+        Object masked = mask(value);
+        return unmask(update(key, previous -> previous == null || previous == NULL ? masked : KEEP).previous);
+    }
+
+    @Override
+    public boolean replace(K key, V oldValue, V newValue) {
+        Object expected = mask(oldValue);
+        Object replacement = mask(newValue);
+        Outcome outcome = update(key, previous -> expected.equals(previous) ? replacement : KEEP);
+        return outcome.previous != null && outcome.current == replacement && outcome.previous.equals(expected);
+    }
+
+    @Override
+    public V replace(K key, V value) {
+        Object masked = mask(value);
+        return unmask(update(key, previous -> previous == null ? KEEP : masked).previous);
+    }
+
+    @Override
+    public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
+        Objects.requireNonNull(mappingFunction);
+        Node live = readLive(key, true);
+        if (live != null && live.value != NULL) {
+            return unmask(live.value);
+        }
+        return unmask(update(key, previous -> {
+            if (previous != null && previous != NULL) {
+                return KEEP;
+            }
+            V computed = mappingFunction.apply(key);
+            return computed == null ? KEEP : computed;
+        }).current);
+    }
+
+    @Override
+    public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+        Objects.requireNonNull(remappingFunction);
+        Outcome outcome = update(key, previous -> previous == null || previous == NULL
+                ? KEEP
+                : remappingFunction.apply(key, unmask(previous)));
+        return unmask(outcome.current);
+    }
+
+    @Override
+    public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+        Objects.requireNonNull(remappingFunction);
+        return unmask(update(key, previous -> remappingFunction.apply(key, unmask(previous))).current);
+    }
+
+    @Override
+    public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
+        Objects.requireNonNull(value);
+        Objects.requireNonNull(remappingFunction);
+        return unmask(update(key, previous -> previous == null || previous == NULL
+                ? value
+                : remappingFunction.apply(unmask(previous), value)).current);
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super K, ? super V> action) {
+        Objects.requireNonNull(action);
+        for (Map.Entry<K, V> e : entrySet()) {
+            action.accept(e.getKey(), e.getValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
+        Objects.requireNonNull(function);
+        for (Node node : table.values()) {
+            update((K) node.key, previous -> previous == null
+                    ? KEEP
+                    : mask(function.apply((K) node.key, unmask(previous))));
+        }
+    }
+
+    /** A copy with the same live mappings and bounds and no shared state. */
+    @SuppressWarnings("unchecked")
+    BoundedConcurrentMap<K, V> copy() {
+        BoundedConcurrentMap<K, V> copy = new BoundedConcurrentMap<>(bounds);
+        long now = now();
+        for (Node node : table.values()) {
+            if (!isExpired(node, now)) {
+                Node twin = new Node(node.key, node.value, node.writeTime);
+                twin.accessTime = node.accessTime;
+                copy.table.put(mask(node.key), twin);
+                copy.clock.add(twin);
+            }
+        }
+        return copy;
+    }
+
+    /** Iterates live nodes, weakly consistent like ConcurrentHashMap's own iterators. */
+    private abstract class LiveIterator<T> implements Iterator<T> {
+        private final Iterator<Node> nodes = table.values().iterator();
+        private final long now = now();
+        private Node next;
+        private Node last;
+
+        abstract T project(Node node);
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && nodes.hasNext()) {
+                Node candidate = nodes.next();
+                if (!isExpired(candidate, now)) {
+                    next = candidate;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            last = next;
+            next = null;
+            return project(last);
+        }
+
+        @Override
+        public void remove() {
+            if (last == null) {
+                throw new IllegalStateException();
+            }
+            table.remove(mask(last.key), last);
+            last = null;
+        }
+    }
+
+    @Override
+    public Set<K> keySet() {
+        return new AbstractSet<>() {
+            @SuppressWarnings("unchecked")
+            @Override
+            public Iterator<K> iterator() {
+                return new LiveIterator<>() {
+                    @Override
+                    K project(Node node) {
+                        return (K) node.key;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return BoundedConcurrentMap.this.size();
+            }
+
+            @Override
+            public boolean contains(Object o) {
+                return containsKey(o);
+            }
+
+            @Override
+            public boolean remove(Object o) {
+                boolean present = containsKey(o);
+                BoundedConcurrentMap.this.remove(o);
+                return present;
+            }
+
+            @Override
+            public void clear() {
+                BoundedConcurrentMap.this.clear();
+            }
+        };
+    }
+
+    @Override
+    public Collection<V> values() {
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<V> iterator() {
+                return new LiveIterator<>() {
+                    @Override
+                    V project(Node node) {
+                        return unmask(node.value);
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return BoundedConcurrentMap.this.size();
+            }
+
+            @Override
+            public boolean contains(Object o) {
+                return containsValue(o);
+            }
+
+            @Override
+            public void clear() {
+                BoundedConcurrentMap.this.clear();
+            }
+        };
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+        return new AbstractSet<>() {
+            @SuppressWarnings("unchecked")
+            @Override
+            public Iterator<Map.Entry<K, V>> iterator() {
+                return new LiveIterator<>() {
+                    @Override
+                    Map.Entry<K, V> project(Node node) {
+                        return new WriteThroughEntry<>(BoundedConcurrentMap.this, (K) node.key, unmask(node.value));
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return BoundedConcurrentMap.this.size();
+            }
+
+            @Override
+            public boolean contains(Object o) {
+                if (!(o instanceof Map.Entry)) {
+                    return false;
+                }
+                Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+                Node node = readLive(e.getKey(), false);
+                return node != null && Objects.equals(unmask(node.value), e.getValue());
+            }
+
+            @Override
+            public boolean remove(Object o) {
+                if (!(o instanceof Map.Entry)) {
+                    return false;
+                }
+                Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+                return BoundedConcurrentMap.this.remove(e.getKey(), e.getValue());
+            }
+
+            @Override
+            public void clear() {
+                BoundedConcurrentMap.this.clear();
+            }
+        };
+    }
+}

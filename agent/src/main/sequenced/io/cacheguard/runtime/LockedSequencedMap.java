@@ -1,0 +1,93 @@
+package io.cacheguard.runtime;
+
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.SequencedCollection;
+import java.util.SequencedMap;
+import java.util.SequencedSet;
+
+/**
+ * A {@code SequencedMap} (a guarded map's reversed view, or its sequenced operations) whose every
+ * operation runs under the guarded map's monitor.
+ */
+final class LockedSequencedMap<K, V> extends LockedMap<K, V, SequencedMap<K, V>> implements SequencedMap<K, V> {
+    /** What {@link #reversed()} answers: the guarded map this is the reverse of, or null to build one. */
+    private final SequencedMap<K, V> reverse;
+
+    LockedSequencedMap(Object lock, SequencedMap<K, V> map, SequencedMap<K, V> reverse) {
+        super(lock, map);
+        this.reverse = reverse;
+    }
+
+    @Override
+    public SequencedMap<K, V> reversed() {
+        if (reverse != null) {
+            return reverse;
+        }
+        synchronized (lock) {
+            return new LockedSequencedMap<>(lock, map.reversed(), this);
+        }
+    }
+
+    @Override
+    public Map.Entry<K, V> firstEntry() {
+        synchronized (lock) {
+            return frozen(map.firstEntry());
+        }
+    }
+
+    @Override
+    public Map.Entry<K, V> lastEntry() {
+        synchronized (lock) {
+            return frozen(map.lastEntry());
+        }
+    }
+
+    @Override
+    public Map.Entry<K, V> pollFirstEntry() {
+        synchronized (lock) {
+            return frozen(map.pollFirstEntry());
+        }
+    }
+
+    @Override
+    public Map.Entry<K, V> pollLastEntry() {
+        synchronized (lock) {
+            return frozen(map.pollLastEntry());
+        }
+    }
+
+    @Override
+    public V putFirst(K k, V v) {
+        synchronized (lock) {
+            return map.putFirst(k, v);
+        }
+    }
+
+    @Override
+    public V putLast(K k, V v) {
+        synchronized (lock) {
+            return map.putLast(k, v);
+        }
+    }
+
+    @Override
+    public SequencedSet<K> sequencedKeySet() {
+        return new SequencedSetView<>(keySet(), () -> reversed().sequencedKeySet());
+    }
+
+    @Override
+    public SequencedCollection<V> sequencedValues() {
+        return new SequencedCollectionView<>(values(), () -> reversed().sequencedValues());
+    }
+
+    @Override
+    public SequencedSet<Map.Entry<K, V>> sequencedEntrySet() {
+        return new SequencedSetView<>(entrySet(), () -> reversed().sequencedEntrySet());
+    }
+
+    /** An unmodifiable copy, as the JDK returns from these methods, readable outside the lock. */
+    private static <K, V> Map.Entry<K, V> frozen(Map.Entry<K, V> e) {
+        return e == null ? null : new AbstractMap.SimpleImmutableEntry<>(e);
+    }
+}
