@@ -1,0 +1,76 @@
+package io.cacheguard.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.cacheguard.it.ConstantPoolTypes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+
+/**
+ * The runtime package is loaded by the bootstrap class loader, which sees java.base and nothing
+ * else: a single reference to another module or to the agent's other packages would fail there
+ * with NoClassDefFoundError inside the host application.
+ */
+class RuntimeDependenciesTest {
+    private static final String RUNTIME = "io/cacheguard/runtime/";
+
+    @Test
+    void runtimePackageReferencesOnlyJavaBaseAndItself() throws IOException {
+        Set<String> javaBasePackages = ModuleLayer.boot().findModule("java.base").orElseThrow().getPackages();
+        List<Path> classes = runtimeClasses();
+        assertFalse(classes.isEmpty(), "no compiled runtime classes found");
+        List<String> offenders = classes.stream()
+                .flatMap(RuntimeDependenciesTest::referencesOf)
+                .filter(ref -> !ref.type.startsWith(RUNTIME))
+                .filter(ref -> !javaBasePackages.contains(packageOf(ref.type)))
+                .map(Object::toString)
+                .distinct()
+                .collect(Collectors.toList());
+        assertEquals(List.of(), offenders);
+    }
+
+    private static List<Path> runtimeClasses() throws IOException {
+        try (Stream<Path> files = Files.walk(Paths.get("target", "classes", RUNTIME))) {
+            return files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList());
+        }
+    }
+
+    private static Stream<Reference> referencesOf(Path classFile) {
+        try {
+            ClassReader reader = new ClassReader(Files.readAllBytes(classFile));
+            return ConstantPoolTypes.referencedTypes(reader).stream()
+                    .map(type -> new Reference(reader.getClassName(), type));
+        } catch (IOException e) {
+            throw new IllegalStateException(classFile.toString(), e);
+        }
+    }
+
+    private static String packageOf(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return slash < 0 ? "" : internalName.substring(0, slash).replace('/', '.');
+    }
+
+    private static final class Reference {
+        final String from;
+        final String type;
+
+        Reference(String from, String type) {
+            this.from = from;
+            this.type = type;
+        }
+
+        @Override
+        public String toString() {
+            return from + " -> " + type;
+        }
+    }
+}
