@@ -134,8 +134,7 @@ public final class RatioTable {
             out.append("| ").append(row.getKey());
             for (Column c : columns) {
                 Result<?> r = row.getValue().get(key(c));
-                out.append(" | ").append(r == null ? "–" : String.format(Locale.ROOT, "%.2f ± %.2f",
-                        r.getScore() / 1e6, r.getScoreError() / 1e6));
+                out.append(" | ").append(r == null ? "–" : withError(r.getScore() / 1e6, r.getScoreError() / 1e6));
             }
             out.append(" |\n");
         }
@@ -184,11 +183,18 @@ public final class RatioTable {
         }
         double value = top.getScore() / bottom.getScore();
         double error = value * Math.hypot(relative(top), relative(bottom));
-        String text = String.format(Locale.ROOT, "%.2f ± %.2f", value, error);
+        String text = withError(value, Double.isNaN(top.getScoreError() + bottom.getScoreError()) ? Double.NaN : error);
         if (ratio.hasTarget(c.threads)) {
             text += value >= ratio.target ? " ok" : " **MISS**";
         }
         return text;
+    }
+
+    /** JMH has no error estimate for a single iteration; then the number stands alone. */
+    private static String withError(double value, double error) {
+        return Double.isNaN(error)
+                ? String.format(Locale.ROOT, "%.2f", value)
+                : String.format(Locale.ROOT, "%.2f ± %.2f", value, error);
     }
 
     private static double relative(Result<?> r) {
