@@ -178,7 +178,7 @@ public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
 
     @Override
     public String toString() {
-        return store.toString();
+        return MapText.of(store.entrySet(), this, store);
     }
 
     /** An independent guarded map with the same mappings and bounds. */

@@ -203,7 +203,7 @@ class LockedMap<K, V, M extends Map<K, V>> extends AbstractMap<K, V> {
     @Override
     public String toString() {
         synchronized (lock) {
-            return map.toString();
+            return MapText.of(map.entrySet(), lock, map, this);
         }
     }
 
