@@ -3,6 +3,7 @@ package io.cacheguard.samples;
 import io.cacheguard.samples.harness.StuckThreads;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +30,15 @@ final class Watchdog {
     private Watchdog() {
     }
 
+    /**
+     * Arms the watchdog for the calling thread, the one about to run the sample. Worker hangs are
+     * caught earlier by the sample itself, so when this fires it is the calling thread that is stuck.
+     */
     static Watchdog arm(String sample, Duration deadline, PrintStream out) {
         Watchdog watchdog = new Watchdog();
-        watchdog.timer.schedule(() -> watchdog.fire(sample, deadline, out), deadline.toMillis(), TimeUnit.MILLISECONDS);
+        Thread sampleThread = Thread.currentThread();
+        watchdog.timer.schedule(() -> watchdog.fire(sample, sampleThread, deadline, out),
+                deadline.toMillis(), TimeUnit.MILLISECONDS);
         return watchdog;
     }
 
@@ -41,13 +48,11 @@ final class Watchdog {
         return verdictClaimed.compareAndSet(false, true);
     }
 
-    private void fire(String sample, Duration deadline, PrintStream out) {
+    private void fire(String sample, Thread sampleThread, Duration deadline, PrintStream out) {
         if (!verdictClaimed.compareAndSet(false, true)) {
             return;
         }
-        String where = StuckThreads.describe(Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread != Thread.currentThread() && !thread.isDaemon() || thread.getName().contains("-worker"))
-                .toList());
+        String where = StuckThreads.describe(List.of(sampleThread));
         out.println(Result.hang(sample, "no verdict after " + deadline.toSeconds() + " s; " + where).line());
         out.flush();
         Runtime.getRuntime().halt(HANG_EXIT_CODE);

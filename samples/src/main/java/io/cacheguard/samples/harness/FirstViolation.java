@@ -21,7 +21,10 @@ public final class FirstViolation {
      * HashMap$Node to TreeNode, NullPointerException in LinkedHashMap's links...) is a violation.
      */
     public void report(Throwable thrown) {
-        report("exception " + thrown + whereThrown(thrown) + " in " + Thread.currentThread().getName());
+        // Thread and frame first: a long exception message may be cut off in the RESULT line.
+        String message = thrown.getMessage() == null ? "" : ": " + thrown.getMessage();
+        report("exception " + thrown.getClass().getName() + " in " + Thread.currentThread().getName()
+                + whereThrown(thrown) + message);
     }
 
     public boolean found() {
@@ -35,6 +38,6 @@ public final class FirstViolation {
 
     private static String whereThrown(Throwable thrown) {
         StackTraceElement[] frames = thrown.getStackTrace();
-        return frames.length == 0 ? "" : " at " + frames[0];
+        return frames.length == 0 ? "" : " at " + StackFrames.compact(frames[0]);
     }
 }

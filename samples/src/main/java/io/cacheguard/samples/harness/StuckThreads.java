@@ -7,27 +7,32 @@ import java.util.List;
 /** Says where unfinished threads are, so a hang report names the looping map method. */
 public final class StuckThreads {
 
-    private static final int FRAMES_SHOWN = 2;
-
     private StuckThreads() {
     }
 
+    /**
+     * Describes the runnable threads among {@code threads}: a thread looping in a corrupted map is
+     * runnable, while idle pool threads wait and would only bury it. Falls back to every live
+     * thread when none is runnable (then something is blocked, which is worth seeing too).
+     */
     public static String describe(Collection<Thread> threads) {
-        List<String> stuck = new ArrayList<>();
+        List<String> runnable = new ArrayList<>();
+        List<String> alive = new ArrayList<>();
         for (Thread thread : threads) {
             if (thread.isAlive()) {
-                stuck.add(describe(thread));
+                alive.add(describe(thread));
+                if (thread.getState() == Thread.State.RUNNABLE) {
+                    runnable.add(describe(thread));
+                }
             }
         }
-        return stuck.isEmpty() ? "no live worker threads" : String.join("; ", stuck);
+        List<String> shown = runnable.isEmpty() ? alive : runnable;
+        return shown.isEmpty() ? "no live threads" : String.join("; ", shown);
     }
 
     private static String describe(Thread thread) {
-        StringBuilder text = new StringBuilder(thread.getName()).append(' ').append(thread.getState());
         StackTraceElement[] frames = thread.getStackTrace();
-        for (int i = 0; i < Math.min(FRAMES_SHOWN, frames.length); i++) {
-            text.append(i == 0 ? " at " : " <- ").append(frames[i]);
-        }
-        return text.toString();
+        String state = thread.getState() == Thread.State.RUNNABLE ? "" : " " + thread.getState();
+        return thread.getName() + state + (frames.length == 0 ? "" : " at " + StackFrames.compact(frames[0]));
     }
 }

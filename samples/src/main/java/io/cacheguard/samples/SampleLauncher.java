@@ -1,0 +1,76 @@
+package io.cacheguard.samples;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code java -jar cacheguard-samples.jar [name | --list]}. Runs one sample and turns its verdict
+ * into the contract users script against: a last stdout line {@code RESULT <sample> OK|BROKEN ...}
+ * and exit code 0 (OK), 1 (BROKEN), 2 (usage), 3 (hang).
+ */
+public final class SampleLauncher {
+
+    static final int USAGE_EXIT_CODE = 2;
+
+    /**
+     * Later than any hang a sample detects itself (its budget plus a worker timeout), yet inside the
+     * ten seconds users may wait for a verdict.
+     */
+    static final Duration WATCHDOG_DEADLINE = Duration.ofSeconds(8);
+
+    private SampleLauncher() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        if (args.length > 1) {
+            System.err.println("usage: java -jar cacheguard-samples.jar [--list | <sample>]");
+            System.exit(USAGE_EXIT_CODE);
+        }
+        String name = args.length == 0 ? SampleCatalog.DEFAULT_SAMPLE : args[0];
+        if (name.equals("--list")) {
+            list(out);
+            System.exit(0);
+        }
+        Optional<Sample> sample = SampleCatalog.find(name);
+        if (sample.isEmpty()) {
+            System.err.println("unknown sample '" + name + "'; run with --list to see the samples");
+            System.exit(USAGE_EXIT_CODE);
+        }
+        run(sample.get(), out);
+    }
+
+    static void list(PrintStream out) {
+        for (Sample sample : SampleCatalog.all()) {
+            out.printf("%-16s %s%n", sample.name(), sample.description());
+        }
+    }
+
+    private static void run(Sample sample, PrintStream out) {
+        Watchdog watchdog = Watchdog.arm(sample.name(), WATCHDOG_DEADLINE, out);
+        Result result = sample.run(RunOptions.fromSystemProperties(out));
+        if (!watchdog.claimVerdict()) {
+            parkUntilHalted();
+        }
+        out.println(result.line());
+        out.flush();
+        if (result.verdict() == Result.Verdict.HANG) {
+            // Workers are still looping; a normal exit would work (they are daemons) but halt is
+            // what the watchdog does, and a hang should end the same way whoever noticed it.
+            Runtime.getRuntime().halt(result.exitCode());
+        }
+        System.exit(result.exitCode());
+    }
+
+    /** The watchdog won the race to the verdict and is about to halt the JVM; print nothing more. */
+    private static void parkUntilHalted() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException ignored) {
+                // keep waiting for the halt
+            }
+        }
+    }
+}
