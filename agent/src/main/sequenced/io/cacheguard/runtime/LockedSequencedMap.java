@@ -1,10 +1,12 @@
 package io.cacheguard.runtime;
 
 import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.Map;
 import java.util.SequencedCollection;
 import java.util.SequencedMap;
 import java.util.SequencedSet;
+import java.util.Set;
 
 /**
  * A {@code SequencedMap} (a guarded map's reversed view, or its sequenced operations) whose every
@@ -71,19 +73,35 @@ final class LockedSequencedMap<K, V> extends LockedMap<K, V, SequencedMap<K, V>>
         }
     }
 
+    /** As on the JDK's map, the plain views are the sequenced ones. */
+    @Override
+    public Set<K> keySet() {
+        return sequencedKeySet();
+    }
+
+    @Override
+    public Collection<V> values() {
+        return sequencedValues();
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+        return sequencedEntrySet();
+    }
+
     @Override
     public SequencedSet<K> sequencedKeySet() {
-        return new SequencedSetView<>(keySet(), () -> reversed().sequencedKeySet());
+        return new SequencedSetView<>(super.keySet(), this, Map.Entry::getKey, () -> reversed().sequencedKeySet());
     }
 
     @Override
     public SequencedCollection<V> sequencedValues() {
-        return new SequencedCollectionView<>(values(), () -> reversed().sequencedValues());
+        return new SequencedCollectionView<>(super.values(), this, () -> reversed().sequencedValues());
     }
 
     @Override
     public SequencedSet<Map.Entry<K, V>> sequencedEntrySet() {
-        return new SequencedSetView<>(entrySet(), () -> reversed().sequencedEntrySet());
+        return new SequencedSetView<>(super.entrySet(), this, e -> e, () -> reversed().sequencedEntrySet());
     }
 
     /** An unmodifiable copy, as the JDK returns from these methods, readable outside the lock. */

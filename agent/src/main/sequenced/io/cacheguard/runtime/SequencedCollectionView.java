@@ -3,26 +3,51 @@ package io.cacheguard.runtime;
 import java.util.AbstractCollection;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.SequencedCollection;
+import java.util.SequencedMap;
 import java.util.function.Supplier;
 
-/** A guarded map's values view seen as a {@code SequencedCollection}. */
-final class SequencedCollectionView<E> extends AbstractCollection<E> implements SequencedCollection<E> {
-    private final Collection<E> view;
-    private final Supplier<SequencedCollection<E>> reverse;
+/**
+ * A guarded map's values view seen as a {@code SequencedCollection}; {@code removeFirst} and
+ * {@code removeLast} are atomic for the same reason as in {@link SequencedSetView}.
+ */
+final class SequencedCollectionView<K, V> extends AbstractCollection<V> implements SequencedCollection<V> {
+    private final Collection<V> view;
+    private final SequencedMap<K, V> map;
+    private final Supplier<SequencedCollection<V>> reverse;
 
-    SequencedCollectionView(Collection<E> view, Supplier<SequencedCollection<E>> reverse) {
+    SequencedCollectionView(Collection<V> view, SequencedMap<K, V> map, Supplier<SequencedCollection<V>> reverse) {
         this.view = view;
+        this.map = map;
         this.reverse = reverse;
     }
 
     @Override
-    public SequencedCollection<E> reversed() {
+    public SequencedCollection<V> reversed() {
         return reverse.get();
     }
 
     @Override
-    public Iterator<E> iterator() {
+    public V removeFirst() {
+        return removed(map.pollFirstEntry());
+    }
+
+    @Override
+    public V removeLast() {
+        return removed(map.pollLastEntry());
+    }
+
+    private V removed(Map.Entry<K, V> entry) {
+        if (entry == null) {
+            throw new NoSuchElementException();
+        }
+        return entry.getValue();
+    }
+
+    @Override
+    public Iterator<V> iterator() {
         return view.iterator();
     }
 

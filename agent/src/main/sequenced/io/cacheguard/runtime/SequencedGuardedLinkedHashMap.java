@@ -1,10 +1,12 @@
 package io.cacheguard.runtime;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SequencedCollection;
 import java.util.SequencedMap;
 import java.util.SequencedSet;
+import java.util.Set;
 
 /**
  * The guarded {@code LinkedHashMap} for JDK 21+, where {@code LinkedHashMap} gained the
@@ -57,18 +59,34 @@ class SequencedGuardedLinkedHashMap<K, V> extends GuardedLinkedHashMap<K, V> imp
         return sequenced.putLast(k, v);
     }
 
+    /** On JDK 21+ LinkedHashMap's plain views are its sequenced ones; callers may cast them. */
+    @Override
+    public Set<K> keySet() {
+        return sequencedKeySet();
+    }
+
+    @Override
+    public Collection<V> values() {
+        return sequencedValues();
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+        return sequencedEntrySet();
+    }
+
     @Override
     public SequencedSet<K> sequencedKeySet() {
-        return new SequencedSetView<>(keySet(), () -> reversed().sequencedKeySet());
+        return new SequencedSetView<>(locked.keySet(), this, Map.Entry::getKey, () -> reversed().sequencedKeySet());
     }
 
     @Override
     public SequencedCollection<V> sequencedValues() {
-        return new SequencedCollectionView<>(values(), () -> reversed().sequencedValues());
+        return new SequencedCollectionView<>(locked.values(), this, () -> reversed().sequencedValues());
     }
 
     @Override
     public SequencedSet<Map.Entry<K, V>> sequencedEntrySet() {
-        return new SequencedSetView<>(entrySet(), () -> reversed().sequencedEntrySet());
+        return new SequencedSetView<>(locked.entrySet(), this, e -> e, () -> reversed().sequencedEntrySet());
     }
 }
