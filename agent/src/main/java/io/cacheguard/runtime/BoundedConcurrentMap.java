@@ -28,11 +28,16 @@ import java.util.function.UnaryOperator;
  * <p>Reads never lock: they check the entry's timestamps and set a "referenced" bit. Eviction is a
  * CLOCK hand over a queue of entries in insertion order (second chance for entries read since the
  * hand last passed, so it approximates LRU), advanced by writers under a {@code tryLock}: a writer
- * that finds another one evicting goes on, and a reader never waits. A few steps of the hand after
- * every write also drop expired and removed entries, so memory follows the live size.
+ * that finds another one evicting goes on, and a reader never waits. The hand moves only to evict;
+ * a separate cursor walks the queue a few steps after every write and unlinks removed and expired
+ * entries, so memory follows the live size without reordering the queue (a hand that turned on
+ * every write would lap a small queue and evict the newest entries as readily as the oldest).
  */
 final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
-    /** Steps the hand takes after each write even when the map is under its size bound. */
+    /**
+     * Queue slots the tidying cursor inspects after each write. More than one: every write adds at
+     * most one dead slot (a removed or replaced entry), so the cursor outpaces the garbage.
+     */
     private static final int HOUSEKEEPING_STEPS = 2;
     /** An update function's answer meaning "leave the entry exactly as it is". */
     private static final Object KEEP = new Object();
@@ -40,6 +45,8 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     private final ConcurrentHashMap<Object, Node> table = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Node> clock = new ConcurrentLinkedQueue<>();
     private final ReentrantLock handLock = new ReentrantLock();
+    /** Where tidying goes on; guarded by {@link #handLock}. */
+    private Iterator<Node> tidyCursor;
     private final CacheBounds bounds;
     private final Ticker ticker;
     private final long maximumSize;
@@ -150,37 +157,69 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         return outcome;
     }
 
-    /** Evicts down to the size bound and tidies a few queue slots; skipped if another writer is at it. */
+    /**
+     * Evicts down to the size bound and tidies a few queue slots; skipped if another writer is at it.
+     * A writer whose {@code tryLock} failed relies on the holder, which may just have finished its
+     * sweep before that writer's entry arrived: so the holder looks again after unlocking, and only
+     * stops when the map is within bounds or every entry over the bound is still on its way into the
+     * queue (its own writer then sweeps). Without that second look the map could stay above
+     * {@code maximumSize} after the last write.
+     */
     private void advanceHand() {
-        if (!handLock.tryLock()) {
-            return;
+        do {
+            if (!handLock.tryLock()) {
+                return;
+            }
+            try {
+                sweep();
+            } finally {
+                handLock.unlock();
+            }
+        } while (overSize() && !clock.isEmpty());
+    }
+
+    private void sweep() {
+        long now = now();
+        tidy(now);
+        // Readers can set referenced bits as fast as the hand clears them. After about two turns of
+        // second chances (table.size(), not clock.size(): the queue's size() walks the whole queue)
+        // the hand evicts what it finds, so an over-full map always shrinks.
+        long secondChances = 2L * table.size() + 1;
+        while (overSize()) {
+            Node node = clock.poll();
+            if (node == null) {
+                return;
+            }
+            Object maskedKey = mask(node.key);
+            if (table.get(maskedKey) != node) {
+                continue; // removed or replaced since it was queued
+            }
+            if (isExpired(node, now) || !node.referenced || secondChances-- <= 0) {
+                table.remove(maskedKey, node);
+            } else {
+                node.referenced = false;
+                clock.add(node);
+            }
         }
-        try {
-            long now = now();
-            int budget = HOUSEKEEPING_STEPS;
-            // A full pass clears every referenced bit, so two passes always find a victim.
-            int limit = 2 * clock.size() + HOUSEKEEPING_STEPS;
-            while ((budget > 0 || overSize()) && limit-- > 0) {
-                Node node = clock.poll();
-                if (node == null) {
+    }
+
+    /** Unlinks a few dead queue slots in place: removed, replaced or expired entries. */
+    private void tidy(long now) {
+        for (int step = 0; step < HOUSEKEEPING_STEPS; step++) {
+            if (tidyCursor == null || !tidyCursor.hasNext()) {
+                tidyCursor = clock.iterator();
+                if (!tidyCursor.hasNext()) {
                     return;
                 }
-                budget--;
-                Object maskedKey = mask(node.key);
-                if (table.get(maskedKey) != node) {
-                    continue; // removed or replaced since it was queued
-                }
-                if (isExpired(node, now)) {
-                    table.remove(maskedKey, node);
-                } else if (overSize() && !node.referenced) {
-                    table.remove(maskedKey, node);
-                } else {
-                    node.referenced = false;
-                    clock.add(node);
-                }
             }
-        } finally {
-            handLock.unlock();
+            Node node = tidyCursor.next();
+            Object maskedKey = mask(node.key);
+            if (table.get(maskedKey) != node) {
+                tidyCursor.remove();
+            } else if (isExpired(node, now)) {
+                table.remove(maskedKey, node);
+                tidyCursor.remove();
+            }
         }
     }
 
@@ -267,10 +306,22 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         return outcome.previous != null && outcome.current == null;
     }
 
+    /**
+     * Under the hand's lock, queue first: a put racing with clear either lands in the table after
+     * the table was cleared and in the queue after the queue was, or is cleared from the table. The
+     * other order could leave an entry in the table that the queue no longer knows, which the hand
+     * would then never evict.
+     */
     @Override
     public void clear() {
-        table.clear();
-        clock.clear();
+        handLock.lock();
+        try {
+            clock.clear();
+            tidyCursor = null;
+            table.clear();
+        } finally {
+            handLock.unlock();
+        }
     }
 
     @Override
@@ -432,11 +483,11 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
                 return containsKey(o);
             }
 
+            @SuppressWarnings("unchecked")
             @Override
             public boolean remove(Object o) {
-                boolean present = containsKey(o);
-                BoundedConcurrentMap.this.remove(o);
-                return present;
+                // One update, so that of two threads removing the same key exactly one answers true.
+                return update((K) o, previous -> null).previous != null;
             }
 
             @Override

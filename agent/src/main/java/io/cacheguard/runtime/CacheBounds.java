@@ -2,8 +2,10 @@ package io.cacheguard.runtime;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Optional size and time bounds for a guarded map, written in Caffeine's spec syntax so users can
@@ -39,6 +41,7 @@ public final class CacheBounds {
     public static CacheBounds parse(String spec) {
         Objects.requireNonNull(spec, "spec");
         CacheBounds bounds = NONE;
+        Set<String> seen = new HashSet<>();
         for (String part : spec.split(",")) {
             String item = part.trim();
             if (item.isEmpty()) {
@@ -51,6 +54,10 @@ public final class CacheBounds {
             String key = item.substring(0, eq).trim();
             String value = item.substring(eq + 1).trim();
             bounds = bounds.with(key, value);
+            if (!seen.add(key)) {
+                // Caffeine rejects a repeated key too; silently keeping one of two limits hides a typo.
+                throw new IllegalArgumentException("bound '" + key + "' is set twice (again as '" + item + "'); " + ACCEPTED);
+            }
         }
         return bounds;
     }
@@ -65,7 +72,7 @@ public final class CacheBounds {
             case "expireAfterAccess":
                 return new CacheBounds(maximumSize, expireAfterWriteNanos, parseDuration(key, value), ticker);
             default:
-                throw new IllegalArgumentException("unknown bound '" + key + "'; " + ACCEPTED);
+                throw new IllegalArgumentException("unknown bound '" + key + "' (in '" + key + "=" + value + "'); " + ACCEPTED);
         }
     }
 

@@ -1,0 +1,167 @@
+package io.cacheguard.runtime;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The calls patched classes make. A store into a patched field passes its value through
+ * {@link #guard}; a read passes through {@link #onRead}/{@link #onStaticRead}, which catch a raw map
+ * that arrived without a store (reflection, deserialization, {@code Unsafe}) and guard it once.
+ *
+ * <p>Nothing here may throw into the application: every failure is reported to the listener and
+ * the value goes on unchanged, exactly as without the agent.
+ */
+public final class Guards {
+    private static final Map<String, CacheBounds> BOUNDS = new ConcurrentHashMap<>();
+    private static volatile CacheBounds defaultBounds = CacheBounds.NONE;
+    private static volatile GuardListener listener = GuardListener.NONE;
+
+    /** Classes no wrapper can stand for, remembered so a read of such a value costs one lookup. */
+    private static final ClassValue<String> UNWRAPPABLE = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return whyUnwrappable(type);
+        }
+    };
+    /** Fields already reported as holding an unwrappable value: one report per field and class. */
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
+
+    private Guards() {
+    }
+
+    /** Set by the agent at start-up, before any patched class runs. */
+    public static void configure(CacheBounds defaults, Map<String, CacheBounds> perField, GuardListener events) {
+        defaultBounds = defaults;
+        BOUNDS.putAll(perField);
+        listener = events;
+    }
+
+    /** The thread-safe twin of a map about to be stored in field {@code field} ({@code com.acme.Cache.map}). */
+    public static Object guard(Object value, String field) {
+        if (value == null || value instanceof GuardedMap) {
+            return value;
+        }
+        try {
+            String why = UNWRAPPABLE.get(value.getClass());
+            if (why != null) {
+                if (REPORTED.add(field + " " + value.getClass().getName())) {
+                    listener.unwrappable(field, value.getClass().getName(), why);
+                }
+                return value;
+            }
+            return wrap(value, field);
+        } catch (Throwable t) {
+            report(field, t);
+            return value;
+        }
+    }
+
+    /** A read of an instance field: the raw map a store never saw is guarded and written back once. */
+    public static Object onRead(Object owner, Object value, String field) {
+        if (value == null || value instanceof GuardedMap) {
+            return value;
+        }
+        return guardInPlace(owner, owner == null ? null : owner.getClass(), value, field);
+    }
+
+    /** A read of a static field, as {@link #onRead}. */
+    public static Object onStaticRead(Object value, Class<?> owner, String field) {
+        if (value == null || value instanceof GuardedMap) {
+            return value;
+        }
+        return guardInPlace(null, owner, value, field);
+    }
+
+    private static Object guardInPlace(Object instance, Class<?> type, Object raw, String field) {
+        try {
+            if (UNWRAPPABLE.get(raw.getClass()) != null || type == null) {
+                return raw;
+            }
+            Field target = findField(type, field);
+            if (target == null || (Modifier.isStatic(target.getModifiers()) && Modifier.isFinal(target.getModifiers()))) {
+                return raw; // a static final cannot be written back by reflection
+            }
+            target.setAccessible(true);
+            synchronized (target) {
+                Object current = target.get(instance);
+                if (current != raw) {
+                    return current; // another thread already guarded it, or the program replaced it
+                }
+                Object guarded = wrap(raw, field);
+                target.set(instance, guarded);
+                return guarded;
+            }
+        } catch (Throwable t) {
+            report(field, t);
+            return raw;
+        }
+    }
+
+    private static Field findField(Class<?> type, String qualifiedField) {
+        int dot = qualifiedField.lastIndexOf('.');
+        String ownerName = qualifiedField.substring(0, dot);
+        String name = qualifiedField.substring(dot + 1);
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(ownerName)) {
+                try {
+                    return c.getDeclaredField(name);
+                } catch (NoSuchFieldException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object wrap(Object value, String field) {
+        if (value instanceof LinkedHashMap) {
+            return GuardedMaps.linkedHashMap((LinkedHashMap) value);
+        }
+        if (value instanceof WeakHashMap) {
+            return GuardedMaps.weakHashMap((WeakHashMap) value);
+        }
+        return GuardedMaps.hashMap((HashMap) value, BOUNDS.getOrDefault(field, defaultBounds));
+    }
+
+    /**
+     * Null when a wrapper can stand for values of this class: HashMap itself or a subclass that
+     * overrides nothing (double-brace initialisation), which is copied; any LinkedHashMap (its order
+     * and removeEldestEntry stay its own, in place); WeakHashMap itself. Otherwise the reason.
+     */
+    private static String whyUnwrappable(Class<?> type) {
+        if (type == HashMap.class || type == WeakHashMap.class || LinkedHashMap.class.isAssignableFrom(type)) {
+            return null;
+        }
+        if (HashMap.class.isAssignableFrom(type)) {
+            for (Class<?> c = type; c != HashMap.class; c = c.getSuperclass()) {
+                for (Method method : c.getDeclaredMethods()) {
+                    if (!method.isSynthetic() && !Modifier.isStatic(method.getModifiers())) {
+                        return "HashMap subclass " + type.getName() + " overrides " + method.getName()
+                                + "; copying it into a concurrent map would drop that behaviour";
+                    }
+                }
+            }
+            return null;
+        }
+        if (WeakHashMap.class.isAssignableFrom(type)) {
+            return "WeakHashMap subclass " + type.getName() + " is not wrapped";
+        }
+        return type.getName() + " is not a HashMap, LinkedHashMap or WeakHashMap";
+    }
+
+    private static void report(String field, Throwable t) {
+        try {
+            listener.failed(field, t);
+        } catch (Throwable ignored) {
+            // the listener failing must not reach the application either
+        }
+    }
+}
