@@ -1,11 +1,14 @@
 package io.cacheguard.cli;
 
 import io.cacheguard.agent.CacheguardVersion;
+import io.cacheguard.scan.ScanCommand;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 
 /**
- * {@code java -jar cacheguard-agent.jar <command>}. Exit codes: 0 success, 2 bad usage.
+ * {@code java -jar cacheguard-agent.jar <command>}. Exit codes: 0 success, 1 {@code scan} found a
+ * field to patch, 2 bad usage or unreadable input.
  */
 public final class Main {
     static final int EXIT_OK = 0;
@@ -34,6 +37,8 @@ public final class Main {
             case "help":
                 out.print(usage());
                 return EXIT_OK;
+            case "scan":
+                return ScanCommand.run(Arrays.asList(args).subList(1, args.length), out, err);
             default:
                 err.println("cacheguard: unknown command '" + args[0] + "'; run 'java -jar cacheguard-agent.jar --help'");
                 return EXIT_USAGE;
@@ -47,10 +52,13 @@ public final class Main {
                 "commands:",
                 "  --version   print the version and exit",
                 "  --help      print this help and exit",
+                "  scan <jar|dir|.class>... [--all] [--targets LIST] [--format text|json|sarif] [--output FILE]",
+                "              find racy map caches in class files without running them;",
+                "              'scan --help' for details",
                 "",
                 "as an agent: java -javaagent:cacheguard-agent.jar -jar your-app.jar",
                 "",
-                "exit status: 0 success, 2 bad usage",
+                "exit status: 0 success, 1 scan found a field to patch, 2 bad usage or unreadable input",
                 "");
     }
 }

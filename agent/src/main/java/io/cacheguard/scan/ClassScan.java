@@ -1,0 +1,105 @@
+package io.cacheguard.scan;
+
+import io.cacheguard.analysis.CacheSelector;
+import io.cacheguard.analysis.ClassAnalyzer;
+import io.cacheguard.analysis.ClassPreFilter;
+import io.cacheguard.analysis.FieldReport;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Runs the analysis over every class of the inputs that may declare a selected map field, the
+ * way the agent would at class-load time, and keeps the selected fields' reports.
+ */
+final class ClassScan {
+    private final CacheSelector selector;
+    private final ScanProblems problems;
+
+    ClassScan(CacheSelector selector, ScanProblems problems) {
+        this.selector = selector;
+        this.problems = problems;
+    }
+
+    ScanResult scan(ClassFiles classes) {
+        ClassAnalyzer analyzer = new ClassAnalyzer(classes.source());
+        List<Finding> findings = new ArrayList<>();
+        int scanned = 0;
+        int analysed = 0;
+        for (ClassFile file : classes.sorted()) {
+            String className = file.className();
+            if (CacheSelector.isExcluded(className)) {
+                continue;
+            }
+            scanned++;
+            if (!ClassPreFilter.mayDeclareMapField(file.bytes) || !maySelect(file, className)) {
+                continue;
+            }
+            analysed++;
+            for (FieldReport report : selector.select(analyse(analyzer, file))) {
+                findings.add(new Finding(report, file.origin));
+            }
+        }
+        return new ScanResult(findings, problems.all(), scanned, analysed);
+    }
+
+    /**
+     * One class's reports, or none when it cannot be analysed. A class the analysis chokes on must
+     * not end the scan of thousands of others, so every failure is caught here, reported, and passed.
+     */
+    private List<FieldReport> analyse(ClassAnalyzer analyzer, ClassFile file) {
+        try {
+            return analyzer.analyze(file.bytes);
+        } catch (IllegalArgumentException unreadable) {
+            String problem = ClassFileProblem.of(file.bytes);
+            if (problem != null) {
+                problems.report(ScanProblem.Kind.CLASS, file.origin, problem);
+            } else {
+                problems.report(ScanProblem.Kind.INTERNAL, file.origin, internalFailure(unreadable));
+            }
+        } catch (RuntimeException | StackOverflowError bug) {
+            problems.report(ScanProblem.Kind.INTERNAL, file.origin, internalFailure(bug));
+        }
+        return List.of();
+    }
+
+    /**
+     * Whether the class may have a field the selector wants. Analysing a class is far dearer than
+     * listing its fields, and by default few classes hold a cache, so the fields are looked at first.
+     */
+    private boolean maySelect(ClassFile file, String className) {
+        if (selector.isCacheClass(className)) {
+            return true;
+        }
+        boolean[] wanted = {false};
+        try {
+            new ClassReader(file.bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                                               Object value) {
+                    wanted[0] |= selector.isCacheField(className, name);
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException unreadable) {
+            return true; // the analysis reports what is wrong with it
+        }
+        return wanted[0];
+    }
+
+    /** The failure and where it happened, for a bug report. */
+    private static String internalFailure(Throwable bug) {
+        StringBuilder text = new StringBuilder("analysis failed: ").append(bug.getClass().getName());
+        if (bug.getMessage() != null) {
+            text.append(": ").append(bug.getMessage());
+        }
+        StackTraceElement[] stack = bug.getStackTrace();
+        if (stack.length > 0) {
+            text.append(" at ").append(stack[0]);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,229 @@
+package io.cacheguard.scan;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads the class files of the scan's inputs: jars (and the jars nested in them, as Spring Boot
+ * and WAR files carry their libraries), directories searched recursively, and single class files.
+ * Whatever cannot be read is reported and skipped; the rest is still read.
+ */
+final class InputReader {
+    /** A jar in a jar in a jar is real (an EAR's WAR's libraries); deeper is a zip bomb or a mistake. */
+    private static final int MAX_NESTING = 8;
+
+    private final ScanProblems problems;
+    private final ClassFiles classes = new ClassFiles();
+
+    InputReader(ScanProblems problems) {
+        this.problems = problems;
+    }
+
+    ClassFiles read(List<Path> inputs) {
+        for (Path input : inputs) {
+            readInput(input);
+        }
+        return classes;
+    }
+
+    private void readInput(Path input) {
+        String label = input.toString();
+        if (Files.isDirectory(input)) {
+            readDirectory(input, label);
+        } else if (!Files.exists(input)) {
+            problems.report(ScanProblem.Kind.INPUT, label, "no such file");
+        } else if (!Files.isRegularFile(input)) {
+            problems.report(ScanProblem.Kind.INPUT, label, "not a jar, directory or class file");
+        } else if (!Files.isReadable(input)) {
+            problems.report(ScanProblem.Kind.INPUT, label, "cannot read (permission denied)");
+        } else {
+            readFile(input, label, ScanProblem.Kind.INPUT);
+        }
+    }
+
+    /** Sorted, so that the first of two same-named classes is the same on every file system. */
+    private void readDirectory(Path directory, String label) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String name = file.getFileName().toString();
+                    if (attributes.isRegularFile() && (isClass(name) || isArchive(name))) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.report(ScanProblem.Kind.ENTRY, file.toString(), "cannot read (" + describe(e) + ")");
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            problems.report(ScanProblem.Kind.INPUT, label, "cannot read directory (" + describe(e) + ")");
+            return;
+        }
+        files.sort(null);
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (isClass(name)) {
+                try {
+                    addClass(Files.readAllBytes(file), directory.relativize(file).toString(), file.toString());
+                } catch (IOException e) {
+                    problems.report(ScanProblem.Kind.ENTRY, file.toString(), "cannot read (" + describe(e) + ")");
+                }
+            } else {
+                readFile(file, file.toString(), ScanProblem.Kind.ENTRY);
+            }
+        }
+    }
+
+    /**
+     * A file is judged by its first bytes, not its name: a class file is a class file whatever it is
+     * called, and an executable Spring Boot jar starts with a shell script, not a zip header.
+     */
+    private void readFile(Path file, String label, ScanProblem.Kind failure) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4);
+        } catch (IOException e) {
+            problems.report(failure, label, "cannot read (" + describe(e) + ")");
+            return;
+        }
+        if (isClassMagic(head)) {
+            try {
+                addClass(Files.readAllBytes(file), file.getFileName().toString(), label);
+            } catch (IOException e) {
+                problems.report(failure, label, "cannot read (" + describe(e) + ")");
+            }
+            return;
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            readZip(zip, label);
+        } catch (ZipException e) {
+            problems.report(failure, label, notAnArchive(file.getFileName().toString(), head, e));
+        } catch (IOException e) {
+            problems.report(failure, label, "cannot read (" + describe(e) + ")");
+        }
+    }
+
+    private void readZip(ZipFile zip, String label) {
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            String name = entry.getName();
+            if (entry.isDirectory() || !isClass(name) && !isArchive(name)) {
+                continue;
+            }
+            String origin = label + "!/" + name;
+            byte[] bytes;
+            try (InputStream in = zip.getInputStream(entry)) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                problems.report(ScanProblem.Kind.ENTRY, origin, "cannot read (" + describe(e) + ")");
+                continue;
+            }
+            accept(name, bytes, origin, 1);
+        }
+    }
+
+    private void accept(String name, byte[] bytes, String origin, int depth) {
+        if (isClass(name)) {
+            addClass(bytes, name, origin);
+        } else {
+            readNested(bytes, origin, depth);
+        }
+    }
+
+    /** A nested archive is read from memory: it has no file of its own to open. */
+    private void readNested(byte[] archive, String label, int depth) {
+        if (depth > MAX_NESTING) {
+            problems.report(ScanProblem.Kind.ENTRY, label, "archive nested more than " + MAX_NESTING
+                    + " levels deep: skipped");
+            return;
+        }
+        if (!isZipMagic(archive)) {
+            problems.report(ScanProblem.Kind.ENTRY, label, "not a jar (bad zip header)");
+            return;
+        }
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String name = entry.getName();
+                if (!entry.isDirectory() && (isClass(name) || isArchive(name))) {
+                    accept(name, zip.readAllBytes(), label + "!/" + name, depth + 1);
+                }
+            }
+        } catch (IOException e) {
+            problems.report(ScanProblem.Kind.ENTRY, label, "corrupt jar (" + describe(e) + ")");
+        }
+    }
+
+    private void addClass(byte[] bytes, String path, String origin) {
+        String simple = path.substring(path.lastIndexOf('/') + 1);
+        if (simple.equals("module-info.class") || simple.equals("package-info.class")) {
+            return; // descriptors, not classes: no fields to analyse
+        }
+        classes.add(ClassFile.of(bytes, path, origin));
+    }
+
+    private static String notAnArchive(String fileName, byte[] head, ZipException e) {
+        if (head.length == 0) {
+            return "not a jar or class file (empty file)";
+        }
+        if (isZipMagic(head)) {
+            return "corrupt jar (" + describe(e) + ")";
+        }
+        if (isClass(fileName)) {
+            return "not a class file (bad magic number)";
+        }
+        return "not a jar or class file (bad zip header)";
+    }
+
+    static boolean isClass(String name) {
+        return name.endsWith(".class");
+    }
+
+    static boolean isArchive(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".jar") || lower.endsWith(".war") || lower.endsWith(".ear");
+    }
+
+    private static boolean isClassMagic(byte[] b) {
+        return b.length >= 4 && (b[0] & 0xff) == 0xCA && (b[1] & 0xff) == 0xFE && (b[2] & 0xff) == 0xBA
+                && (b[3] & 0xff) == 0xBE;
+    }
+
+    /** A local file header, or the end record of an empty archive. */
+    private static boolean isZipMagic(byte[] b) {
+        return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && (b[2] == 3 && b[3] == 4 || b[2] == 5 && b[3] == 6);
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}
