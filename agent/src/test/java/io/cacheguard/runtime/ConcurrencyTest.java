@@ -1,0 +1,149 @@
+package io.cacheguard.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The point of the wrappers: shared by {@value Race#THREADS} threads that start together, they lose
+ * no entry, throw nothing, count exactly and let exactly one thread win a race for a key. The first
+ * tests prove that the same workloads do catch a plain HashMap, so their passing means something.
+ */
+class ConcurrencyTest {
+    /** Races are probabilistic: a plain HashMap must be caught in at most this many runs. */
+    private static final int ATTEMPTS = 20;
+
+    static Stream<Arguments> guardedMaps() {
+        return Stream.of(
+                map("GuardedHashMap", () -> GuardedMaps.hashMap(new HashMap<>(), CacheBounds.NONE)),
+                map("GuardedHashMap with bounds it never reaches", () -> GuardedMaps.hashMap(new HashMap<>(),
+                        CacheBounds.parse("maximumSize=1000000,expireAfterWrite=1d,expireAfterAccess=1d"))),
+                map("GuardedLinkedHashMap", () -> GuardedMaps.linkedHashMap(new LinkedHashMap<>())),
+                map("GuardedLinkedHashMap access-ordered", () -> GuardedMaps.linkedHashMap(LruMaps.lru(1_000_000))),
+                map("GuardedWeakHashMap", () -> GuardedMaps.weakHashMap(new WeakHashMap<>())));
+    }
+
+    private static Arguments map(String name, Supplier<Map<Integer, Integer>> factory) {
+        return arguments(name, factory);
+    }
+
+    @Test
+    void theDisjointPutsWorkloadCatchesAPlainHashMapLosingEntries() {
+        assertCaughtOnAPlainHashMap(Workloads::disjointPuts);
+    }
+
+    @Test
+    void theMergeCountsWorkloadCatchesAPlainHashMapMiscounting() {
+        assertCaughtOnAPlainHashMap(Workloads::mergeCounts);
+    }
+
+    @Test
+    void thePutIfAbsentWorkloadCatchesAPlainHashMapWithTwoWinners() {
+        assertCaughtOnAPlainHashMap(Workloads::putIfAbsentRace);
+    }
+
+    private static void assertCaughtOnAPlainHashMap(Function<Map<Integer, Integer>, List<String>> workload) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (!workload.apply(new HashMap<>()).isEmpty()) {
+                return;
+            }
+        }
+        throw new AssertionError(ATTEMPTS + " runs on a plain HashMap showed no race: the workload proves nothing");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guardedMaps")
+    void concurrentPutsOfDistinctKeysLoseNothing(String name, Supplier<Map<Integer, Integer>> factory) {
+        assertEquals(List.of(), Workloads.disjointPuts(factory.get()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guardedMaps")
+    void concurrentMergesCountExactly(String name, Supplier<Map<Integer, Integer>> factory) {
+        assertEquals(List.of(), Workloads.mergeCounts(factory.get()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guardedMaps")
+    void concurrentComputesCountExactly(String name, Supplier<Map<Integer, Integer>> factory) {
+        assertEquals(List.of(), Workloads.computeCounts(factory.get()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guardedMaps")
+    void aPutIfAbsentRaceHasExactlyOneWinnerPerKey(String name, Supplier<Map<Integer, Integer>> factory) {
+        assertEquals(List.of(), Workloads.putIfAbsentRace(factory.get()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guardedMaps")
+    void aComputeIfAbsentRaceComputesOncePerKeyAndEveryoneSeesTheValue(String name,
+            Supplier<Map<Integer, Integer>> factory) {
+        assertEquals(List.of(), Workloads.computeIfAbsentRace(factory.get()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guardedMaps")
+    void mixedOperationsAndIterationAtOnceNeverThrow(String name, Supplier<Map<Integer, Integer>> factory) {
+        assertEquals(List.of(), Workloads.mixedOperations(factory.get()));
+    }
+
+    @Test
+    void anLruUnderConcurrentAccessNeverThrowsNorExceedsItsBound() {
+        Map<Integer, Integer> lru = GuardedMaps.linkedHashMap(LruMaps.lru(100));
+        AtomicInteger largestSeen = new AtomicInteger();
+
+        Race.Outcome outcome = Race.run(t -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int i = 0; i < 100_000; i++) {
+                Integer key = Workloads.KEYS[random.nextInt(1_000)];
+                if (random.nextBoolean()) {
+                    lru.get(key);
+                } else {
+                    lru.put(key, i);
+                }
+                if (i % 100 == 0) {
+                    largestSeen.accumulateAndGet(Math.max(lru.size(), new ArrayList<>(lru.keySet()).size()), Math::max);
+                }
+            }
+        });
+
+        assertTrue(outcome.clean(), outcome.toString());
+        assertTrue(largestSeen.get() <= 100, "an LRU of 100 was seen holding " + largestSeen.get());
+    }
+
+    @Test
+    void aBoundedMapIsWithinMaximumSizeOnceConcurrentWritesQuiesce() {
+        Map<Integer, Integer> map = GuardedMaps.hashMap(new HashMap<>(), CacheBounds.parse("maximumSize=1000"));
+        int perThread = Workloads.KEYS.length / Race.THREADS;
+
+        Race.Outcome outcome = Race.run(t -> {
+            for (int i = 0; i < perThread; i++) {
+                Integer key = Workloads.KEYS[t * perThread + i];
+                map.put(key, i);
+                map.get(Workloads.KEYS[t * perThread + i / 2]);
+            }
+        });
+
+        assertTrue(outcome.clean(), outcome.toString());
+        assertTrue(map.size() <= 1000, "maximumSize=1000 holds " + map.size());
+        assertFalse(map.isEmpty());
+    }
+}
