@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -26,11 +26,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * rather than reading result files, keeps the two thread counts and the single-threaded-only
  * {@code hashmap} in one command that cannot be half-remembered.
  *
- * <p>Arguments are JMH's own ({@code -f 1 -wi 2 -w 1s -i 3 -r 2s}, {@code -p impl=guarded,chm});
- * the thread count is set here, so {@code -t} is ignored.
+ * <p>Arguments are JMH's own ({@code -f 1 -wi 2 -w 1s -i 3 -r 2s}, {@code -p impl=guarded,chm}),
+ * except that the thread count is set here ({@code -t} is ignored) and {@code --rounds N} repeats
+ * the whole sweep. On a shared machine the load drifts over minutes, so two implementations
+ * measured minutes apart are not comparable; with rounds, every ratio is taken between runs of
+ * the same round and the table shows the median and the range over rounds.
  */
 public final class RatioTable {
     private static final int[] THREADS = {1, 2};
+    private static final int[] READ_PERCENTS = {90, 50};
 
     /** A quotient of two implementations' throughput, and the floor the README promises for it. */
     private static final class Ratio {
@@ -60,40 +64,6 @@ public final class RatioTable {
             new Ratio("guarded", "hashmap", Double.NaN, 1),
             new Ratio("lru-guarded", "lru-sync", Double.NaN, 1));
 
-    private RatioTable() {
-    }
-
-    public static void main(String[] args) throws Exception {
-        CommandLineOptions cli = new CommandLineOptions(args);
-        List<String> impls = new ArrayList<>(cli.getParameter("impl").orElse(declaredImpls()));
-
-        List<RunResult> results = new ArrayList<>();
-        for (int threads : THREADS) {
-            List<String> runnable = impls.stream()
-                    .filter(impl -> threads == 1 || !impl.equals("hashmap"))
-                    .collect(Collectors.toList());
-            if (runnable.isEmpty()) {
-                continue;
-            }
-            ChainedOptionsBuilder options = new OptionsBuilder()
-                    .parent(cli)
-                    .include("^" + MapThroughput.class.getName().replace(".", "\\.") + "\\.")
-                    .threads(threads)
-                    .param("impl", runnable.toArray(new String[0]));
-            results.addAll(new Runner(options.build()).run());
-        }
-        // UTF-8 whatever the locale: the table goes into the README, and "±" must survive a C locale.
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        out.println();
-        out.print(markdown(results, args));
-        out.flush();
-    }
-
-    /** The {@code @Param} list of {@link MapThroughput#impl}, so a new impl needs no edit here. */
-    private static Collection<String> declaredImpls() throws NoSuchFieldException {
-        return Arrays.asList(MapThroughput.class.getDeclaredField("impl").getAnnotation(Param.class).value());
-    }
-
     /** One column of the tables: a mix at a thread count. */
     private static final class Column {
         final int readPercent;
@@ -104,62 +74,120 @@ public final class RatioTable {
             this.threads = threads;
         }
 
+        String key() {
+            return readPercent + "/" + threads;
+        }
+
         String title() {
             return readPercent + "/" + (100 - readPercent) + ", " + threads + (threads == 1 ? " thread" : " threads");
         }
     }
 
-    static String markdown(Collection<RunResult> results, String[] args) {
-        // impl -> "readPercent/threads" -> result
-        Map<String, Map<String, Result<?>>> scores = new TreeMap<>();
+    private RatioTable() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = 1;
+        List<String> jmhArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--rounds") && i + 1 < args.length) {
+                rounds = Integer.parseInt(args[++i]);
+            } else {
+                jmhArgs.add(args[i]);
+            }
+        }
+        CommandLineOptions cli = new CommandLineOptions(jmhArgs.toArray(new String[0]));
+        List<String> impls = new ArrayList<>(cli.getParameter("impl").orElse(declaredImpls()));
+
+        // impl -> column key -> one result per round
+        Map<String, Map<String, List<Result<?>>>> scores = new TreeMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int threads : THREADS) {
+                List<String> runnable = impls.stream()
+                        .filter(impl -> threads == 1 || !impl.equals("hashmap"))
+                        .collect(Collectors.toList());
+                if (runnable.isEmpty()) {
+                    continue;
+                }
+                Options options = new OptionsBuilder()
+                        .parent(cli)
+                        .include("^" + MapThroughput.class.getName().replace(".", "\\.") + "\\.")
+                        .threads(threads)
+                        .param("impl", runnable.toArray(new String[0]))
+                        .build();
+                for (RunResult run : new Runner(options).run()) {
+                    String column = run.getParams().getParam("readPercent") + "/" + run.getParams().getThreads();
+                    scores.computeIfAbsent(run.getParams().getParam("impl"), k -> new TreeMap<>())
+                            .computeIfAbsent(column, k -> new ArrayList<>())
+                            .add(run.getPrimaryResult());
+                }
+            }
+        }
+
+        // UTF-8 whatever the locale: the table goes into the README, and "±" must survive a C locale.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        out.println();
+        out.print(markdown(scores, rounds, String.join(" ", args)));
+        out.flush();
+    }
+
+    /** The {@code @Param} list of {@link MapThroughput#impl}, so a new impl needs no edit here. */
+    private static Collection<String> declaredImpls() throws NoSuchFieldException {
+        return Arrays.asList(MapThroughput.class.getDeclaredField("impl").getAnnotation(Param.class).value());
+    }
+
+    static String markdown(Map<String, Map<String, List<Result<?>>>> scores, int rounds, String options) {
         List<Column> columns = new ArrayList<>();
         for (int threads : THREADS) {
-            for (int readPercent : new int[] {90, 50}) {
+            for (int readPercent : READ_PERCENTS) {
                 columns.add(new Column(readPercent, threads));
             }
         }
-        for (RunResult run : results) {
-            String impl = run.getParams().getParam("impl");
-            String cell = run.getParams().getParam("readPercent") + "/" + run.getParams().getThreads();
-            scores.computeIfAbsent(impl, k -> new TreeMap<>()).put(cell, run.getPrimaryResult());
-        }
+        String spread = rounds == 1
+                ? "± JMH's 99.9% confidence half-width"
+                : "median of " + rounds + " rounds, (min–max) over rounds";
 
         StringBuilder out = new StringBuilder();
-        out.append("Throughput, million operations per second (± JMH's 99.9% confidence half-width), ")
-                .append("JDK ").append(System.getProperty("java.version")).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, options: ")
-                .append(args.length == 0 ? "(JMH defaults)" : String.join(" ", args)).append("\n\n");
+        out.append("Throughput in million operations per second (").append(spread).append("); JDK ")
+                .append(System.getProperty("java.version")).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" CPUs; options: ")
+                .append(options.isEmpty() ? "(JMH defaults)" : options).append("\n\n");
         header(out, "impl", null, columns);
-        for (Map.Entry<String, Map<String, Result<?>>> row : scores.entrySet()) {
+        for (Map.Entry<String, Map<String, List<Result<?>>>> row : scores.entrySet()) {
             out.append("| ").append(row.getKey());
             for (Column c : columns) {
-                Result<?> r = row.getValue().get(key(c));
-                out.append(" | ").append(r == null ? "–" : withError(r.getScore() / 1e6, r.getScoreError() / 1e6));
+                List<Result<?>> runs = row.getValue().get(c.key());
+                out.append(" | ");
+                if (runs == null) {
+                    out.append("–");
+                } else if (runs.size() == 1) {
+                    out.append(withError(runs.get(0).getScore() / 1e6, runs.get(0).getScoreError() / 1e6));
+                } else {
+                    out.append(withRange(runs.stream().mapToDouble(r -> r.getScore() / 1e6).toArray()));
+                }
             }
             out.append(" |\n");
         }
 
-        out.append("\nRatios (± propagated from the scores' error; \"ok\"/\"MISS\" compare the point estimate with the target)\n\n");
+        out.append("\nRatios (").append(rounds == 1 ? "± propagated from the scores' errors" : spread)
+                .append("; ok/**MISS** compare the ").append(rounds == 1 ? "estimate" : "median")
+                .append(" with the target)\n\n");
         header(out, "ratio", "target", columns);
         for (Ratio ratio : RATIOS) {
-            Map<String, Result<?>> top = scores.get(ratio.numerator);
-            Map<String, Result<?>> bottom = scores.get(ratio.denominator);
+            Map<String, List<Result<?>>> top = scores.get(ratio.numerator);
+            Map<String, List<Result<?>>> bottom = scores.get(ratio.denominator);
             if (top == null || bottom == null) {
                 continue;
             }
             out.append("| ").append(ratio.numerator).append(" / ").append(ratio.denominator).append(" | ")
                     .append(Double.isNaN(ratio.target) ? "–" : String.format(Locale.ROOT, "≥ %.1f×%s", ratio.target,
-                            ratio.fromThreads > 1 ? " at " + ratio.fromThreads + "+ threads" : ""));
+                            ratio.fromThreads > 1 ? " at " + ratio.fromThreads + " threads" : ""));
             for (Column c : columns) {
-                out.append(" | ").append(cell(ratio, c, top.get(key(c)), bottom.get(key(c))));
+                out.append(" | ").append(ratioCell(ratio, c, top.get(c.key()), bottom.get(c.key())));
             }
             out.append(" |\n");
         }
         return out.toString();
-    }
-
-    private static String key(Column c) {
-        return c.readPercent + "/" + c.threads;
     }
 
     private static void header(StringBuilder out, String first, String second, List<Column> columns) {
@@ -177,15 +205,32 @@ public final class RatioTable {
         out.append("|---:".repeat(columns.size())).append("|\n");
     }
 
-    private static String cell(Ratio ratio, Column c, Result<?> top, Result<?> bottom) {
+    /** Ratios are paired by round: both runs of a pair met the same machine load. */
+    private static String ratioCell(Ratio ratio, Column c, List<Result<?>> top, List<Result<?>> bottom) {
         if (top == null || bottom == null) {
             return "–";
         }
-        double value = top.getScore() / bottom.getScore();
-        double error = value * Math.hypot(relative(top), relative(bottom));
-        String text = withError(value, Double.isNaN(top.getScoreError() + bottom.getScoreError()) ? Double.NaN : error);
+        int n = Math.min(top.size(), bottom.size());
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = top.get(i).getScore() / bottom.get(i).getScore();
+        }
+        String text;
+        double estimate;
+        if (n == 1) {
+            estimate = values[0];
+            Result<?> a = top.get(0);
+            Result<?> b = bottom.get(0);
+            double error = Double.isNaN(a.getScoreError()) || Double.isNaN(b.getScoreError())
+                    ? Double.NaN
+                    : estimate * Math.hypot(a.getScoreError() / a.getScore(), b.getScoreError() / b.getScore());
+            text = withError(estimate, error);
+        } else {
+            estimate = median(values);
+            text = withRange(values);
+        }
         if (ratio.hasTarget(c.threads)) {
-            text += value >= ratio.target ? " ok" : " **MISS**";
+            text += estimate >= ratio.target ? " ok" : " **MISS**";
         }
         return text;
     }
@@ -197,8 +242,16 @@ public final class RatioTable {
                 : String.format(Locale.ROOT, "%.2f ± %.2f", value, error);
     }
 
-    private static double relative(Result<?> r) {
-        double e = r.getScoreError();
-        return Double.isNaN(e) ? 0 : e / r.getScore();
+    private static String withRange(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", median(sorted), sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }
