@@ -1,15 +1,19 @@
 package io.cacheguard.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 
 /**
- * The agent's entry points. Start-up ({@code -javaagent}) and attach share one path, so that
- * whatever one does the other does too.
+ * The agent's entry points. Start-up ({@code -javaagent}) and attach share one path.
  *
- * <p>Nothing here may throw into the host: a failure is logged on stderr and the application runs
- * as if the agent were absent.
+ * <p>This class must not mention any type of {@code io.cacheguard.runtime}, not even in a
+ * signature: verifying it could load such a type through the application loader before the runtime
+ * is on the bootstrap path, leaving two copies with separate state. {@link AgentStartup} does the
+ * rest once the runtime jar is in place.
  */
 public final class CacheguardAgent {
+    private static volatile boolean started;
+
     private CacheguardAgent() {
     }
 
@@ -21,14 +25,25 @@ public final class CacheguardAgent {
         start(arguments, instrumentation, true);
     }
 
-    private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
+    private static synchronized void start(String arguments, Instrumentation instrumentation, boolean attached) {
         try {
-            // Finding and patching caches arrive with the analysis and the transformer; until then
-            // the agent announces itself and leaves every class untouched.
-            System.err.println("[cacheguard] " + CacheguardVersion.get()
-                    + (attached ? " attached" : " started") + "; this build instruments no classes yet");
+            if (started) {
+                System.err.println("[cacheguard] already running in this JVM; ignoring the second start");
+                return;
+            }
+            started = true;
+            Path runtimeJar;
+            try {
+                runtimeJar = RuntimeJar.appendToBootstrap(instrumentation);
+            } catch (Exception e) {
+                System.err.println("[cacheguard] error: cannot put the runtime on the boot class path (" + e
+                        + "); the agent is disabled and the application runs without it");
+                return;
+            }
+            AgentStartup.start(arguments, instrumentation, attached, runtimeJar);
         } catch (Throwable t) {
             // the host must never see an exception of ours
+            System.err.println("[cacheguard] error: the agent failed to start (" + t + ") and is disabled");
         }
     }
 }

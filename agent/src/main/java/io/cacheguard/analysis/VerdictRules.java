@@ -78,12 +78,7 @@ final class VerdictRules {
                     "written only in <init>/<clinit> and never after: read-only once published"
                             + (reads.isEmpty() ? "" : " (" + reads.size() + " later reads)"))));
         }
-        if (!escapes.isEmpty()) {
-            FieldUse escape = escapes.get(0);
-            return report(field, assignedTypes, Verdict.PATCH, List.of(escape.reason(
-                    "escapes: " + escape.site() + "; code the analysis cannot see may use it without a lock")));
-        }
-        if (writes.isEmpty() && isVolatile) {
+        if (writes.isEmpty() && escapes.isEmpty() && isVolatile) {
             return report(field, assignedTypes, Verdict.SAFE, List.of(assigns.get(0).reason(
                     "copy-on-write: the map is only changed before it is published through the volatile field ("
                             + assigns.get(0).site() + ")")));
@@ -104,6 +99,11 @@ final class VerdictRules {
                 return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
                         write.site() + " holds no lock" + others(mutations, write))));
             }
+        }
+        if (!escapes.isEmpty()) {
+            FieldUse escape = escapes.get(0);
+            return report(field, assignedTypes, Verdict.PATCH, List.of(escape.reason(
+                    "escapes: " + escape.site() + "; code the analysis cannot see may use it without a lock")));
         }
         List<FieldUse> all = new ArrayList<>(mutations);
         all.addAll(reads);

@@ -11,7 +11,7 @@ public interface GuardListener {
         }
 
         @Override
-        public void failed(String field, Throwable error) {
+        public void guardFailed(String field, Throwable error) {
         }
     };
 
@@ -19,5 +19,5 @@ public interface GuardListener {
     void unwrappable(String field, String valueClass, String why);
 
     /** Guarding a value failed; the value was left as it is and the application goes on. */
-    void failed(String field, Throwable error);
+    void guardFailed(String field, Throwable error);
 }

@@ -159,7 +159,7 @@ public final class Guards {
 
     private static void report(String field, Throwable t) {
         try {
-            listener.failed(field, t);
+            listener.guardFailed(field, t);
         } catch (Throwable ignored) {
             // the listener failing must not reach the application either
         }

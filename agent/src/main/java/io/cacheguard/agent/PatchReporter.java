@@ -1,0 +1,138 @@
+package io.cacheguard.agent;
+
+import io.cacheguard.analysis.FieldReport;
+import io.cacheguard.analysis.Reason;
+import io.cacheguard.analysis.Verdict;
+import io.cacheguard.config.AgentOptions;
+import io.cacheguard.report.AgentLog;
+import io.cacheguard.report.EventReport;
+import io.cacheguard.report.Json;
+import io.cacheguard.runtime.GuardListener;
+import io.cacheguard.transform.CacheTransformer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Turns what the transformer and the runtime report into log lines and report events: one line per
+ * patched field with its reason on the log, every decision in the JSON Lines report.
+ */
+final class PatchReporter implements CacheTransformer.Events, GuardListener {
+    private final AgentLog log;
+    private final EventReport report;
+    private final AtomicInteger patched = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
+    private final AtomicInteger safe = new AtomicInteger();
+    private final AtomicInteger transformed = new AtomicInteger();
+    private final AtomicInteger errors = new AtomicInteger();
+
+    PatchReporter(AgentLog log, EventReport report) {
+        this.log = log;
+        this.report = report;
+    }
+
+    void started(String version, AgentOptions options, boolean attached) {
+        log.info(version + " " + options.describe() + (attached ? " (attached)" : ""));
+        report.write(Json.object()
+                .put("event", "start")
+                .put("time", System.currentTimeMillis())
+                .put("version", version)
+                .put("pid", ProcessHandle.current().pid())
+                .put("java", System.getProperty("java.version"))
+                .put("mode", options.mode().label())
+                .put("attached", attached)
+                .put("options", options.describe()));
+    }
+
+    @Override
+    public void decided(ClassLoader loader, String className, List<FieldReport> reports) {
+        for (FieldReport field : reports) {
+            String event;
+            if (field.verdict() == Verdict.PATCH) {
+                patched.incrementAndGet();
+                event = "patched";
+                log.info("patched " + field.qualifiedName() + " (" + field.declaredType() + "): "
+                        + field.reasons().get(0).message());
+            } else if (field.verdict() == Verdict.SKIP) {
+                skipped.incrementAndGet();
+                event = "skipped";
+            } else {
+                safe.incrementAndGet();
+                event = "safe";
+            }
+            report.write(fieldEvent(event, field, loader));
+        }
+    }
+
+    private static Json fieldEvent(String event, FieldReport field, ClassLoader loader) {
+        List<Json> reasons = new ArrayList<>();
+        for (Reason reason : field.reasons()) {
+            reasons.add(Json.object()
+                    .put("method", reason.method())
+                    .put("line", reason.line() > 0 ? reason.line() : null)
+                    .put("access", reason.access() == null ? null : reason.access().label())
+                    .put("lock", reason.lock())
+                    .put("message", reason.message()));
+        }
+        return Json.object()
+                .put("event", event)
+                .put("time", System.currentTimeMillis())
+                .put("class", field.className())
+                .put("field", field.fieldName())
+                .put("static", field.isStatic())
+                .put("declaredType", field.declaredType())
+                .put("assignedTypes", field.assignedTypes())
+                .put("verdict", field.verdict().label())
+                .put("loader", loader == null ? "bootstrap" : loader.toString())
+                .put("reasons", reasons);
+    }
+
+    @Override
+    public void transformed(String className) {
+        transformed.incrementAndGet();
+    }
+
+    @Override
+    public void transformFailed(String className, Throwable error) {
+        errors.incrementAndGet();
+        log.error("cannot transform " + className + " (" + error + "); it is loaded unchanged");
+        report.write(Json.object()
+                .put("event", "error")
+                .put("time", System.currentTimeMillis())
+                .put("class", className)
+                .put("message", String.valueOf(error)));
+    }
+
+    @Override
+    public void unwrappable(String field, String valueClass, String why) {
+        report.write(Json.object()
+                .put("event", "skipped")
+                .put("time", System.currentTimeMillis())
+                .put("field", field)
+                .put("valueClass", valueClass)
+                .put("message", "a value of " + valueClass + " was left unguarded: " + why));
+    }
+
+    @Override
+    public void guardFailed(String field, Throwable error) {
+        errors.incrementAndGet();
+        log.error("guarding " + field + " failed (" + error + "); the value is left as it was");
+        report.write(Json.object()
+                .put("event", "error")
+                .put("time", System.currentTimeMillis())
+                .put("field", field)
+                .put("message", String.valueOf(error)));
+    }
+
+    void summary(long startNanos) {
+        report.write(Json.object()
+                .put("event", "summary")
+                .put("time", System.currentTimeMillis())
+                .put("patched", patched.get())
+                .put("skipped", skipped.get())
+                .put("safe", safe.get())
+                .put("classesTransformed", transformed.get())
+                .put("errors", errors.get())
+                .put("uptimeMillis", (System.nanoTime() - startNanos) / 1_000_000));
+    }
+}

@@ -1,0 +1,74 @@
+package io.cacheguard.transform;
+
+import io.cacheguard.analysis.CacheSelector;
+import io.cacheguard.config.AgentOptions;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+
+/**
+ * The agent's one transformer. For each class a loader defines: skip it cheaply unless it may
+ * touch a map field; decide which cache fields to patch (its own, and those of other classes it
+ * stores into or reads); rewrite those accesses. Any failure leaves the class exactly as it was
+ * and is reported: the host never sees an exception of ours.
+ */
+public final class CacheTransformer implements ClassFileTransformer {
+    /** What the transformer tells the agent. */
+    public interface Events extends DecisionCache.Listener {
+        void transformed(String className);
+
+        void transformFailed(String className, Throwable error);
+    }
+
+    private final AgentOptions options;
+    private final DecisionCache decisions;
+    private final Events events;
+
+    public CacheTransformer(AgentOptions options, CacheSelector selector, Events events) {
+        this.options = options;
+        this.decisions = new DecisionCache(selector, events);
+        this.events = events;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (internalName == null || classFile == null) {
+            return null; // hidden classes and lambdas have no name to match and touch no field directly
+        }
+        try {
+            String className = internalName.replace('/', '.');
+            if (!options.isIncluded(className)) {
+                return null;
+            }
+            ClassReader reader = new ClassReader(classFile);
+            Map<String, Set<String>> patched = new HashMap<>();
+            ClassDecision own = decisions.decide(loader, internalName, classFile);
+            if (!own.patched.isEmpty()) {
+                patched.put(internalName, own.patchedFields());
+            }
+            for (String owner : MapFieldRefs.foreignOwners(reader)) {
+                if (options.isIncluded(owner.replace('/', '.'))) {
+                    ClassDecision foreign = decisions.decideByName(loader, owner);
+                    if (!foreign.patched.isEmpty()) {
+                        patched.put(owner, foreign.patchedFields());
+                    }
+                }
+            }
+            if (patched.isEmpty()) {
+                return null;
+            }
+            byte[] result = FieldPatcher.patch(reader, patched);
+            if (result != null) {
+                events.transformed(className);
+            }
+            return result;
+        } catch (Throwable t) {
+            events.transformFailed(internalName.replace('/', '.'), t);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.cacheguard.transform;
+
+import io.cacheguard.analysis.CacheSelector;
+import io.cacheguard.analysis.ClassAnalyzer;
+import io.cacheguard.analysis.ClassBytesSource;
+import io.cacheguard.analysis.ClassPreFilter;
+import io.cacheguard.analysis.FieldReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * One decision per class and class loader, computed once: from the bytes being loaded, or, for a
+ * class whose field another class stores into, from its class file read through the loader (never
+ * by loading it, which inside a transformer could recurse or load it too early).
+ */
+final class DecisionCache {
+    /** Decisions for classes of the bootstrap loader and of loaders that have no identity for us. */
+    private static final Object NO_LOADER = new Object();
+
+    private final CacheSelector selector;
+    private final Map<Object, Map<String, ClassDecision>> byLoader = new WeakHashMap<>();
+    private final Listener listener;
+
+    interface Listener {
+        /** Called once per class whose cache fields were analysed, with their reports. */
+        void decided(ClassLoader loader, String className, List<FieldReport> reports);
+    }
+
+    DecisionCache(CacheSelector selector, Listener listener) {
+        this.selector = selector;
+        this.listener = listener;
+    }
+
+    /** The decision for a class, from its bytes; a class without selected map fields decides nothing. */
+    ClassDecision decide(ClassLoader loader, String internalName, byte[] classFile) {
+        Map<String, ClassDecision> decisions = decisionsOf(loader);
+        ClassDecision known = decisions.get(internalName);
+        if (known != null) {
+            return known;
+        }
+        ClassDecision decision = analyse(loader, internalName, classFile);
+        ClassDecision raced = decisions.putIfAbsent(internalName, decision);
+        if (raced != null) {
+            return raced;
+        }
+        if (!decision.reports.isEmpty()) {
+            listener.decided(loader, internalName.replace('/', '.'), decision.reports);
+        }
+        return decision;
+    }
+
+    /** The decision for a class that is not being loaded right now, read through the loader. */
+    ClassDecision decideByName(ClassLoader loader, String internalName) {
+        ClassDecision known = decisionsOf(loader).get(internalName);
+        if (known != null) {
+            return known;
+        }
+        byte[] bytes = ClassBytesSource.of(loader).bytesOf(internalName);
+        return bytes == null ? ClassDecision.NOTHING : decide(loader, internalName, bytes);
+    }
+
+    private ClassDecision analyse(ClassLoader loader, String internalName, byte[] classFile) {
+        String className = internalName.replace('/', '.');
+        if (CacheSelector.isExcluded(className) || !ClassPreFilter.mayDeclareMapField(classFile)
+                || !hasSelectedField(className, classFile)) {
+            return ClassDecision.NOTHING;
+        }
+        List<FieldReport> reports = new ClassAnalyzer(ClassBytesSource.of(loader)).analyze(classFile);
+        return new ClassDecision(selector.select(reports));
+    }
+
+    /** A cheap look at the field names, so that non-cache classes skip the analysis altogether. */
+    private boolean hasSelectedField(String className, byte[] classFile) {
+        if (selector.isCacheClass(className)) {
+            return true;
+        }
+        List<String> names = new ArrayList<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                names.add(name);
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        for (String name : names) {
+            if (selector.isCacheField(className, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private synchronized Map<String, ClassDecision> decisionsOf(ClassLoader loader) {
+        return byLoader.computeIfAbsent(loader == null ? NO_LOADER : loader, k -> new ConcurrentHashMap<>());
+    }
+}
