@@ -2,10 +2,12 @@ package io.cacheguard.scan;
 
 import io.cacheguard.analysis.CacheSelector;
 import io.cacheguard.analysis.ClassAnalyzer;
+import io.cacheguard.analysis.ClassBytesSource;
 import io.cacheguard.analysis.ClassPreFilter;
 import io.cacheguard.analysis.FieldReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
@@ -16,16 +18,28 @@ import org.objectweb.asm.Opcodes;
  * way the agent would at class-load time, and keeps the selected fields' reports.
  */
 final class ClassScan {
+    /** The analysis of one class file; tests put one in that fails, to see the scan go on. */
+    @FunctionalInterface
+    interface Analysis {
+        List<FieldReport> analyze(byte[] classFile);
+    }
+
     private final CacheSelector selector;
     private final ScanProblems problems;
+    private final Function<ClassBytesSource, Analysis> analyses;
 
     ClassScan(CacheSelector selector, ScanProblems problems) {
+        this(selector, problems, related -> new ClassAnalyzer(related)::analyze);
+    }
+
+    ClassScan(CacheSelector selector, ScanProblems problems, Function<ClassBytesSource, Analysis> analyses) {
         this.selector = selector;
         this.problems = problems;
+        this.analyses = analyses;
     }
 
     ScanResult scan(ClassFiles classes) {
-        ClassAnalyzer analyzer = new ClassAnalyzer(classes.source());
+        Analysis analyzer = analyses.apply(classes.source());
         List<Finding> findings = new ArrayList<>();
         int scanned = 0;
         int analysed = 0;
@@ -50,7 +64,7 @@ final class ClassScan {
      * One class's reports, or none when it cannot be analysed. A class the analysis chokes on must
      * not end the scan of thousands of others, so every failure is caught here, reported, and passed.
      */
-    private List<FieldReport> analyse(ClassAnalyzer analyzer, ClassFile file) {
+    private List<FieldReport> analyse(Analysis analyzer, ClassFile file) {
         try {
             return analyzer.analyze(file.bytes);
         } catch (IllegalArgumentException unreadable) {

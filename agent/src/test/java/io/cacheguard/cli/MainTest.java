@@ -30,4 +30,24 @@ class MainTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("'nope'"));
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void scanIsACommand() {
+        assertEquals(2, run("scan"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("cacheguard scan: no jar, directory or class file given"));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void scanHelpGoesToStdout() {
+        assertEquals(0, run("scan", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--format FORMAT"));
+    }
+
+    @Test
+    void helpListsScanWithItsOptions() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(
+                "scan <jar|dir|.class>... [--all] [--targets LIST] [--format text|json|sarif] [--output FILE]"));
+    }
 }
