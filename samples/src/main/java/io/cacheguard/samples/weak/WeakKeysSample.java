@@ -9,6 +9,7 @@ import io.cacheguard.samples.harness.HangDetected;
 import io.cacheguard.samples.harness.Rounds;
 import io.cacheguard.samples.harness.SizeAudit;
 import io.cacheguard.samples.harness.WorkerThreads;
+import java.lang.ref.Reference;
 import java.time.Duration;
 
 /**
@@ -81,15 +82,21 @@ public final class WeakKeysSample implements Sample {
         if (violations.found()) {
             return;
         }
-        for (int worker = 0; worker < THREADS; worker++) {
-            for (int i = 0; i < SESSIONS_PER_THREAD; i++) {
-                if (!data[worker][i].equals(cache.get(sessions[worker][i]))) {
-                    violations.report("after all threads: data of live " + sessions[worker][i] + " is gone");
-                    return;
+        try {
+            for (int worker = 0; worker < THREADS; worker++) {
+                for (int i = 0; i < SESSIONS_PER_THREAD; i++) {
+                    if (!data[worker][i].equals(cache.get(sessions[worker][i]))) {
+                        violations.report("after all threads: data of live " + sessions[worker][i] + " is gone");
+                        return;
+                    }
                 }
             }
+            SizeAudit.verify(violations, "after all threads", THREADS * SESSIONS_PER_THREAD, cache.size(),
+                    cache.sessions());
+        } finally {
+            // Without the fence the JIT may treat the array as dead after its last read, and a GC
+            // during the audit would then clear entries that this sample promised to keep.
+            Reference.reachabilityFence(sessions);
         }
-        SizeAudit.verify(violations, "after all threads", THREADS * SESSIONS_PER_THREAD, cache.size(),
-                cache.sessions());
     }
 }
