@@ -52,7 +52,7 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
                 patched.incrementAndGet();
                 event = "patched";
                 log.info("patched " + field.qualifiedName() + " (" + field.declaredType() + "): "
-                        + field.reasons().get(0).message());
+                        + field.reasons().get(0).message() + lazyNote(field));
             } else if (field.verdict() == Verdict.SKIP) {
                 skipped.incrementAndGet();
                 event = "skipped";
@@ -62,6 +62,15 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
             }
             report.write(fieldEvent(event, field, loader));
         }
+    }
+
+    private static String lazyNote(FieldReport field) {
+        int sites = field.lazyInitStores().size();
+        if (sites == 0) {
+            return "";
+        }
+        return "; its lazy initialisation (" + sites + (sites == 1 ? " site" : " sites")
+                + ") becomes a compare-and-set";
     }
 
     private static Json fieldEvent(String event, FieldReport field, ClassLoader loader) {
@@ -84,6 +93,7 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
                 .put("assignedTypes", field.assignedTypes())
                 .put("verdict", field.verdict().label())
                 .put("loader", loader == null ? "bootstrap" : loader.toString())
+                .put("lazyInitStores", field.lazyInitStores())
                 .put("reasons", reasons);
     }
 

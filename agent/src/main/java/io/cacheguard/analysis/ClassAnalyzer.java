@@ -69,8 +69,9 @@ public final class ClassAnalyzer {
             Analysis analysis = new Analysis(owner, mapFields);
             analysis.run();
             for (FieldNode field : mapFields) {
-                reports.put(field.name, rules.decide(field, analysis.assigned(field.name), analysis.uses(field.name),
-                        analysis.failureFor(field.name)));
+                FieldReport report = rules.decide(field, analysis.assigned(field.name), analysis.uses(field.name),
+                        analysis.failureFor(field.name));
+                reports.put(field.name, report.withLazyInitStores(analysis.lazyInitStores(field.name)));
             }
         }
         List<FieldReport> ordered = new ArrayList<>();
@@ -346,6 +347,20 @@ public final class ClassAnalyzer {
 
         List<AssignedValue> assigned(String field) {
             return assigned.getOrDefault(field, List.of());
+        }
+
+        /** The lazy initialisations of a field in the owner's own methods. */
+        Set<String> lazyInitStores(String field) {
+            Set<String> stores = new LinkedHashSet<>();
+            for (MethodFlow flow : flows.values()) {
+                if (!flow.owner.equals(owner.name)) {
+                    continue;
+                }
+                for (int ordinal : LazyInitStores.find(flow, owner.name, field)) {
+                    stores.add(flow.method.name + flow.method.desc + "#" + ordinal);
+                }
+            }
+            return stores;
         }
 
         String failureFor(String field) {

@@ -13,9 +13,15 @@ public final class FieldReport {
     private final Set<String> assignedTypes;
     private final Verdict verdict;
     private final List<Reason> reasons;
+    private final Set<String> lazyInitStores;
 
     public FieldReport(String className, String sourceFile, String fieldName, boolean isStatic, String declaredType,
                        Set<String> assignedTypes, Verdict verdict, List<Reason> reasons) {
+        this(className, sourceFile, fieldName, isStatic, declaredType, assignedTypes, verdict, reasons, Set.of());
+    }
+
+    public FieldReport(String className, String sourceFile, String fieldName, boolean isStatic, String declaredType,
+                       Set<String> assignedTypes, Verdict verdict, List<Reason> reasons, Set<String> lazyInitStores) {
         this.className = className;
         this.sourceFile = sourceFile;
         this.fieldName = fieldName;
@@ -24,6 +30,21 @@ public final class FieldReport {
         this.assignedTypes = Set.copyOf(assignedTypes);
         this.verdict = verdict;
         this.reasons = List.copyOf(reasons);
+        this.lazyInitStores = Set.copyOf(lazyInitStores);
+    }
+
+    /** This report with the lazy initialisations of the field, which the agent makes atomic. */
+    FieldReport withLazyInitStores(Set<String> stores) {
+        return new FieldReport(className, sourceFile, fieldName, isStatic, declaredType, assignedTypes, verdict,
+                reasons, stores);
+    }
+
+    /**
+     * The stores of a fresh map into the field on a path where it was just found null, each as
+     * {@code methodName+descriptor#n} (the n-th store to this field in that method, from 0).
+     */
+    public Set<String> lazyInitStores() {
+        return lazyInitStores;
     }
 
     /** The binary class name, dotted: {@code com.acme.ExpiringCache$Inner}. */

@@ -1,5 +1,6 @@
 package io.cacheguard.runtime;
 
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -79,12 +80,44 @@ public final class Guards {
         return guardInPlace(null, owner, value, field);
     }
 
+    /**
+     * A lazy initialisation ({@code if (map == null) map = new HashMap<>()}) made atomic: the map is
+     * installed only if the field is still null. The thread that loses adopts the winner's map,
+     * since the code reads the field again before using it; its own, empty map is dropped.
+     */
+    public static void initIfNull(Object owner, Object value, String field) {
+        try {
+            VarHandle handle = owner == null ? null : FieldHandles.of(owner.getClass(), field);
+            if (handle != null) {
+                handle.compareAndSet(owner, null, value);
+                return;
+            }
+        } catch (Throwable t) {
+            report(field, t);
+        }
+        FieldHandles.setPlainly(owner, owner == null ? null : owner.getClass(), field, value);
+    }
+
+    /** {@link #initIfNull} for a static field. */
+    public static void initStaticIfNull(Object value, Class<?> owner, String field) {
+        try {
+            VarHandle handle = FieldHandles.of(owner, field);
+            if (handle != null) {
+                handle.compareAndSet(null, value);
+                return;
+            }
+        } catch (Throwable t) {
+            report(field, t);
+        }
+        FieldHandles.setPlainly(null, owner, field, value);
+    }
+
     private static Object guardInPlace(Object instance, Class<?> type, Object raw, String field) {
         try {
             if (UNWRAPPABLE.get(raw.getClass()) != null || type == null) {
                 return raw;
             }
-            Field target = findField(type, field);
+            Field target = FieldHandles.findField(type, field);
             if (target == null || (Modifier.isStatic(target.getModifiers()) && Modifier.isFinal(target.getModifiers()))) {
                 return raw; // a static final cannot be written back by reflection
             }
@@ -102,22 +135,6 @@ public final class Guards {
             report(field, t);
             return raw;
         }
-    }
-
-    private static Field findField(Class<?> type, String qualifiedField) {
-        int dot = qualifiedField.lastIndexOf('.');
-        String ownerName = qualifiedField.substring(0, dot);
-        String name = qualifiedField.substring(dot + 1);
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (c.getName().equals(ownerName)) {
-                try {
-                    return c.getDeclaredField(name);
-                } catch (NoSuchFieldException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -157,7 +174,7 @@ public final class Guards {
         return type.getName() + " is not a HashMap, LinkedHashMap or WeakHashMap";
     }
 
-    private static void report(String field, Throwable t) {
+    static void report(String field, Throwable t) {
         try {
             listener.guardFailed(field, t);
         } catch (Throwable ignored) {

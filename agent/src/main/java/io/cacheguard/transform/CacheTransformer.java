@@ -45,7 +45,7 @@ public final class CacheTransformer implements ClassFileTransformer {
                 return null;
             }
             ClassReader reader = new ClassReader(classFile);
-            Map<String, Set<String>> patched = new HashMap<>();
+            Map<String, Map<String, Set<String>>> patched = new HashMap<>();
             ClassDecision own = decisions.decide(loader, internalName, classFile);
             if (!own.patched.isEmpty()) {
                 patched.put(internalName, own.patchedFields());

@@ -25,7 +25,9 @@ final class ClassDecision {
         return patched.containsKey(field);
     }
 
-    Set<String> patchedFields() {
-        return patched.keySet();
+    /** Patched field name → its lazy-initialisation store sites (see {@code FieldReport.lazyInitStores}). */
+    Map<String, Set<String>> patchedFields() {
+        return patched.values().stream()
+                .collect(Collectors.toUnmodifiableMap(FieldReport::fieldName, FieldReport::lazyInitStores));
     }
 }

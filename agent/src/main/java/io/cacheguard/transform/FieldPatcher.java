@@ -15,7 +15,9 @@ import org.objectweb.asm.Type;
  * <ul>
  * <li>a store passes its value through {@code Guards.guard}, which answers the thread-safe twin;</li>
  * <li>a read passes the value through {@code Guards.onRead}/{@code onStaticRead}, which guard a raw
- * map that arrived without a store (reflection, deserialization) and write the guard back.</li>
+ * map that arrived without a store (reflection, deserialization) and write the guard back;</li>
+ * <li>a lazy initialisation found by the analysis becomes {@code Guards.initIfNull}, a
+ * compare-and-set from null.</li>
  * </ul>
  * The inserted code has no branches, so existing stack map frames stay valid and none is computed
  * (computing frames would load classes from inside the transformer).
@@ -26,15 +28,17 @@ final class FieldPatcher {
     private static final String ON_READ = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;";
     private static final String ON_STATIC_READ =
             "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/Object;";
+    private static final String INIT_IF_NULL = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V";
+    private static final String INIT_STATIC_IF_NULL = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)V";
 
     private FieldPatcher() {
     }
 
     /**
-     * @param patched owner internal name → names of its patched fields
+     * @param patched owner internal name → its patched fields → their lazy-initialisation stores
      * @return the rewritten class file, or null if no instruction touched a patched field
      */
-    static byte[] patch(ClassReader reader, Map<String, Set<String>> patched) {
+    static byte[] patch(ClassReader reader, Map<String, Map<String, Set<String>>> patched) {
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         boolean[] changed = {false};
         int[] version = {0};
@@ -49,15 +53,25 @@ final class FieldPatcher {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                String method = name + descriptor;
+                String self = reader.getClassName();
                 return new MethodVisitor(Opcodes.ASM9, next) {
+                    /** Stores seen so far per field, to recognise the lazy ones by their ordinal. */
+                    private final Map<String, Integer> stores = new java.util.HashMap<>();
+
                     @Override
                     public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
-                        Set<String> fields = patched.get(owner);
-                        if (fields == null || !fields.contains(field)) {
+                        Map<String, Set<String>> fields = patched.get(owner);
+                        if (fields == null || !fields.containsKey(field)) {
                             super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
                             return;
                         }
                         changed[0] = true;
+                        boolean lazy = false;
+                        if ((opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) && owner.equals(self)) {
+                            int ordinal = stores.merge(field, 1, Integer::sum) - 1;
+                            lazy = fields.get(field).contains(method + "#" + ordinal);
+                        }
                         String id = owner.replace('/', '.') + "." + field;
                         String type = Type.getType(fieldDescriptor).getInternalName();
                         switch (opcode) {
@@ -66,7 +80,18 @@ final class FieldPatcher {
                                 super.visitLdcInsn(id);
                                 super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "guard", GUARD, false);
                                 super.visitTypeInsn(Opcodes.CHECKCAST, type);
-                                super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
+                                if (!lazy) {
+                                    super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
+                                } else if (opcode == Opcodes.PUTFIELD) {
+                                    super.visitLdcInsn(id);
+                                    super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "initIfNull", INIT_IF_NULL,
+                                            false);
+                                } else {
+                                    super.visitLdcInsn(Type.getObjectType(owner));
+                                    super.visitLdcInsn(id);
+                                    super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "initStaticIfNull",
+                                            INIT_STATIC_IF_NULL, false);
+                                }
                                 break;
                             case Opcodes.GETFIELD:
                                 super.visitInsn(Opcodes.DUP);
