@@ -46,10 +46,11 @@ final class Race {
     }
 
     static Outcome run(Worker worker) {
-        return run(THREADS, DEADLINE, worker);
+        return run(DEADLINE, worker);
     }
 
-    static Outcome run(int threads, Duration deadline, Worker worker) {
+    static Outcome run(Duration deadline, Worker worker) {
+        int threads = THREADS;
         CyclicBarrier start = new CyclicBarrier(threads);
         CountDownLatch done = new CountDownLatch(threads);
         ConcurrentLinkedQueue<Throwable> thrown = new ConcurrentLinkedQueue<>();
