@@ -52,9 +52,13 @@ final class TextReport {
     }
 
     static String summary(ScanResult result) {
-        return String.format(Locale.ROOT, "summary: %d patch, %d safe, %d skip (%d fields); %d classes scanned, "
-                        + "%d analysed; %d errors",
+        return String.format(Locale.ROOT, "summary: %d patch, %d safe, %d skip (%s); %s scanned, %d analysed; %s",
                 result.count(Verdict.PATCH), result.count(Verdict.SAFE), result.count(Verdict.SKIP),
-                result.findings.size(), result.classesScanned, result.classesAnalysed, result.problems.size());
+                count(result.findings.size(), "field"), count(result.classesScanned, "class"),
+                result.classesAnalysed, count(result.problems.size(), "error"));
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.endsWith("s") ? noun + "es" : noun + "s");
     }
 }

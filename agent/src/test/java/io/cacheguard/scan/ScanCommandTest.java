@@ -37,6 +37,8 @@ class ScanCommandTest {
 
         assertEquals(0, run.exitCode, run::toString);
         assertTrue(run.stdout.contains("SAFE  com.acme.SafeCache.entries"), run::toString);
+        assertTrue(run.stdout.endsWith("summary: 0 patch, 1 safe, 0 skip (1 field); 1 class scanned, 1 analysed; 0 errors"
+                + System.lineSeparator()), run::toString);
     }
 
     @Test
