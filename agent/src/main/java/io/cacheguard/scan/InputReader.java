@@ -3,10 +3,11 @@ package io.cacheguard.scan;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -57,43 +59,55 @@ final class InputReader {
         }
     }
 
-    /** Sorted, so that the first of two same-named classes is the same on every file system. */
     private void readDirectory(Path directory, String label) {
-        List<Path> files = new ArrayList<>();
+        List<Path> files;
         try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    String name = file.getFileName().toString();
-                    if (attributes.isRegularFile() && (isClass(name) || isArchive(name))) {
-                        files.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.report(ScanProblem.Kind.ENTRY, file.toString(), "cannot read (" + describe(e) + ")");
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            files = filesIn(directory);
         } catch (IOException e) {
-            problems.report(ScanProblem.Kind.INPUT, label, "cannot read directory (" + describe(e) + ")");
+            unreadable(ScanProblem.Kind.INPUT, label, e);
             return;
         }
-        files.sort(null);
         for (Path file : files) {
-            String name = file.getFileName().toString();
-            if (isClass(name)) {
+            if (isClass(file.getFileName().toString())) {
                 try {
                     addClass(Files.readAllBytes(file), directory.relativize(file).toString(), file.toString());
                 } catch (IOException e) {
-                    problems.report(ScanProblem.Kind.ENTRY, file.toString(), "cannot read (" + describe(e) + ")");
+                    unreadable(ScanProblem.Kind.ENTRY, file.toString(), e);
                 }
             } else {
                 readFile(file, file.toString(), ScanProblem.Kind.ENTRY);
             }
         }
+    }
+
+    /**
+     * The class files and archives under a directory, following links as a class path would, and
+     * sorted, so that the first of two same-named classes is the same on every file system.
+     */
+    private List<Path> filesIn(Path directory) throws IOException {
+        List<Path> files = new ArrayList<>();
+        FileVisitor<Path> visitor = new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                String name = file.getFileName().toString();
+                if (attributes.isRegularFile() && (isClass(name) || isArchive(name))) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                if (!(e instanceof FileSystemLoopException)) { // a link back up: what it holds is read already
+                    unreadable(file.equals(directory) ? ScanProblem.Kind.INPUT : ScanProblem.Kind.ENTRY,
+                            file.toString(), e);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        };
+        Files.walkFileTree(directory, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, visitor);
+        files.sort(null);
+        return files;
     }
 
     /**
@@ -105,14 +119,14 @@ final class InputReader {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(4);
         } catch (IOException e) {
-            problems.report(failure, label, "cannot read (" + describe(e) + ")");
+            unreadable(failure, label, e);
             return;
         }
         if (isClassMagic(head)) {
             try {
                 addClass(Files.readAllBytes(file), file.getFileName().toString(), label);
             } catch (IOException e) {
-                problems.report(failure, label, "cannot read (" + describe(e) + ")");
+                unreadable(failure, label, e);
             }
             return;
         }
@@ -121,7 +135,7 @@ final class InputReader {
         } catch (ZipException e) {
             problems.report(failure, label, notAnArchive(file.getFileName().toString(), head, e));
         } catch (IOException e) {
-            problems.report(failure, label, "cannot read (" + describe(e) + ")");
+            unreadable(failure, label, e);
         }
     }
 
@@ -138,7 +152,7 @@ final class InputReader {
             try (InputStream in = zip.getInputStream(entry)) {
                 bytes = in.readAllBytes();
             } catch (IOException e) {
-                problems.report(ScanProblem.Kind.ENTRY, origin, "cannot read (" + describe(e) + ")");
+                unreadable(ScanProblem.Kind.ENTRY, origin, e);
                 continue;
             }
             accept(name, bytes, origin, 1);
@@ -172,7 +186,7 @@ final class InputReader {
                 }
             }
         } catch (IOException e) {
-            problems.report(ScanProblem.Kind.ENTRY, label, "corrupt jar (" + describe(e) + ")");
+            problems.report(ScanProblem.Kind.ENTRY, label, "corrupt jar (" + ScanProblem.describe(e) + ")");
         }
     }
 
@@ -184,12 +198,16 @@ final class InputReader {
         classes.add(ClassFile.of(bytes, path, origin));
     }
 
+    private void unreadable(ScanProblem.Kind kind, String label, IOException e) {
+        problems.report(kind, label, "cannot read (" + ScanProblem.describe(e) + ")");
+    }
+
     private static String notAnArchive(String fileName, byte[] head, ZipException e) {
         if (head.length == 0) {
             return "not a jar or class file (empty file)";
         }
         if (isZipMagic(head)) {
-            return "corrupt jar (" + describe(e) + ")";
+            return "corrupt jar (" + ScanProblem.describe(e) + ")";
         }
         if (isClass(fileName)) {
             return "not a class file (bad magic number)";
@@ -214,16 +232,5 @@ final class InputReader {
     /** A local file header, or the end record of an empty archive. */
     private static boolean isZipMagic(byte[] b) {
         return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && (b[2] == 3 && b[3] == 4 || b[2] == 5 && b[3] == 6);
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

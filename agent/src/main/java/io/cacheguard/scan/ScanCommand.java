@@ -49,7 +49,7 @@ public final class ScanCommand {
             try {
                 write(options.output, report);
             } catch (IOException e) {
-                err.println(PREFIX + options.output + ": cannot write the report (" + e + ")");
+                err.println(PREFIX + options.output + ": cannot write the report (" + ScanProblem.describe(e) + ")");
                 return EXIT_ERROR;
             }
             err.println(PREFIX + TextReport.summary(result) + "; report written to " + options.output);

@@ -1,5 +1,8 @@
 package io.cacheguard.scan;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 
 /** Something the scan could not read or analyse, named by where it came from. */
@@ -20,7 +23,7 @@ final class ScanProblem {
     }
 
     final Kind kind;
-    /** The path, with {@code !/} between an archive and an entry in it: {@code app.jar!/BOOT-INF/lib/a.jar!/A.class}. */
+    /** The path, {@code !/} between an archive and its entry: {@code app.jar!/BOOT-INF/lib/a.jar!/A.class}. */
     final String input;
     final String message;
 
@@ -28,6 +31,18 @@ final class ScanProblem {
         this.kind = kind;
         this.input = input;
         this.message = message;
+    }
+
+    /** An I/O failure in words; the JDK's messages for these two are only the path, said again. */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     @Override

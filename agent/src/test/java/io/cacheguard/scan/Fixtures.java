@@ -46,7 +46,7 @@ final class Fixtures {
         }
     }
 
-    /** The fixtures whose simple names start with one of these prefixes ({@code RacyCache} takes its inner classes too). */
+    /** The fixtures of these simple names, with their nested classes. */
     static Map<String, byte[]> only(String... simpleNames) {
         Map<String, byte[]> chosen = new TreeMap<>();
         all().forEach((entry, bytes) -> {

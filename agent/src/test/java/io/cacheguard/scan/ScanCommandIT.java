@@ -38,7 +38,8 @@ class ScanCommandIT {
                 ChildJvm.agentJar().toString(), "--all", "--format", "json");
 
         assertEquals(0, result.exitCode, result::toString);
-        Map<String, Object> summary = JsonParser.object(JsonParser.object(JsonParser.parse(result.stdout)).get("summary"));
+        Map<String, Object> report = JsonParser.object(JsonParser.parse(result.stdout));
+        Map<String, Object> summary = JsonParser.object(report.get("summary"));
         assertEquals(0L, summary.get("fields"), result::toString);
         assertEquals(0L, summary.get("errors"), result::toString);
     }

@@ -37,15 +37,16 @@ class ScanCommandTest {
 
         assertEquals(0, run.exitCode, run::toString);
         assertTrue(run.stdout.contains("SAFE  com.acme.SafeCache.entries"), run::toString);
-        assertTrue(run.stdout.endsWith("summary: 0 patch, 1 safe, 0 skip (1 field); 1 class scanned, 1 analysed; 0 errors"
-                + System.lineSeparator()), run::toString);
+        assertTrue(run.stdout.endsWith("summary: 0 patch, 1 safe, 0 skip (1 field); 1 class scanned, 1 analysed;"
+                + " 0 errors" + System.lineSeparator()), run::toString);
     }
 
     @Test
     void classesInANestedBootInfLibJarAreScanned() {
         Map<String, byte[]> outer = new TreeMap<>();
         outer.put("BOOT-INF/lib/caches.jar", Archives.bytes(Fixtures.only("RacyCache"), true));
-        outer.put("BOOT-INF/classes/com/acme/SafeCache.class", Fixtures.only("SafeCache").get("com/acme/SafeCache.class"));
+        outer.put("BOOT-INF/classes/com/acme/SafeCache.class",
+                Fixtures.only("SafeCache").get("com/acme/SafeCache.class"));
         Path jar = Archives.jar(dir.resolve("boot.jar"), outer);
 
         ScanRun run = ScanRun.of(jar, "--format", "json");
@@ -150,7 +151,8 @@ class ScanCommandTest {
     @Test
     void jdkAndCacheguardClassesAreNeverAnalysedEvenWithAll() {
         Map<String, byte[]> entries = new TreeMap<>();
-        entries.put("io/cacheguard/runtime/RacyCache.class", Fixtures.renamedInto("RacyCache", "io/cacheguard/runtime/"));
+        entries.put("io/cacheguard/runtime/RacyCache.class",
+                Fixtures.renamedInto("RacyCache", "io/cacheguard/runtime/"));
         entries.put("io/cacheguard/scan/RacyCache.class", Fixtures.renamedInto("RacyCache", "io/cacheguard/scan/"));
         entries.put("java/util/RacyCache.class", Fixtures.renamedInto("RacyCache", "java/util/"));
         Path jar = Archives.jar(dir.resolve("app.jar"), entries);
@@ -175,6 +177,17 @@ class ScanCommandTest {
         Map<String, Object> sarif = JsonParser.object(JsonParser.parse(Files.readString(report)));
         assertEquals("2.1.0", sarif.get("version"));
         assertTrue(run.stderr.contains("report written to " + report), run::toString);
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsNamedAndExitsTwo() {
+        Path jar = Archives.jar(dir.resolve("app.jar"), Fixtures.only("SafeCache"));
+
+        ScanRun run = ScanRun.of(jar, "--output", dir);
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertTrue(run.stderr.startsWith("cacheguard scan: " + dir + ": cannot write the report ("), run::toString);
+        assertEquals("", run.stdout);
     }
 
     @Test

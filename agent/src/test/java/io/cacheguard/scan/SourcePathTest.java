@@ -18,7 +18,8 @@ class SourcePathTest {
 
     @Test
     void thePackageBecomesFoldersBeforeTheSourceFile() {
-        assertEquals("com/acme/ExpiringCache.java", SourcePath.of(report("com.acme.ExpiringCache", "ExpiringCache.java")));
+        assertEquals("com/acme/ExpiringCache.java",
+                SourcePath.of(report("com.acme.ExpiringCache", "ExpiringCache.java")));
     }
 
     @Test
