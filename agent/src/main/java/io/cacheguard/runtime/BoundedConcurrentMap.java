@@ -239,15 +239,29 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         });
     }
 
+    /**
+     * Exact, so with expiry it looks at every entry's clock (and drops the expired ones it finds):
+     * an entry past its expiry must not be counted, and nothing short of a look tells which are.
+     */
     @Override
     public int size() {
         purgeExpired();
         return table.size();
     }
 
+    /** Stops at the first live entry instead of counting them all, as {@code size() == 0} would. */
     @Override
     public boolean isEmpty() {
-        return size() == 0;
+        if (!expires) {
+            return table.isEmpty();
+        }
+        long now = now();
+        for (Node node : table.values()) {
+            if (!isExpired(node, now)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

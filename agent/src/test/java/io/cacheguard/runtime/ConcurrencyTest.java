@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -149,5 +150,37 @@ class ConcurrencyTest {
         assertTrue(outcome.clean(), outcome.toString());
         assertTrue(map.size() <= 1000, "maximumSize=1000 holds " + map.size());
         assertFalse(map.isEmpty());
+    }
+
+    @Test
+    void expiredEntriesStayInvisibleWhileOtherThreadsWriteAndEvict() {
+        FakeTicker ticker = new FakeTicker();
+        Map<Integer, Integer> map = GuardedMaps.hashMap(new HashMap<>(),
+                CacheBounds.parse("maximumSize=5000,expireAfterWrite=1m").withTicker(ticker));
+        int old = 1_000;
+        for (int k = 0; k < old; k++) {
+            map.put(Workloads.KEYS[k], k);
+        }
+        ticker.advance(Duration.ofMinutes(1));
+        AtomicInteger seen = new AtomicInteger();
+
+        Race.Outcome outcome = Race.run(t -> {
+            if (t % 2 == 0) {
+                for (int i = old + t; i < Workloads.KEYS.length; i += Race.THREADS) {
+                    map.put(Workloads.KEYS[i], i);
+                }
+            } else {
+                for (int round = 0; round < 20; round++) {
+                    for (int k = 0; k < old; k++) {
+                        seen.addAndGet(map.containsKey(Workloads.KEYS[k]) || map.get(Workloads.KEYS[k]) != null ? 1 : 0);
+                    }
+                    map.keySet().forEach(k -> seen.addAndGet(k < old ? 1 : 0));
+                }
+            }
+        });
+
+        assertTrue(outcome.clean(), outcome.toString());
+        assertEquals(0, seen.get(), "reads that saw an expired entry");
+        assertTrue(map.size() <= 5000, "maximumSize=5000 holds " + map.size());
     }
 }
