@@ -50,8 +50,9 @@ public final class ClassAnalyzer {
         }
         List<FieldNode> mapFields = new ArrayList<>();
         List<FieldNode> threadLocals = new ArrayList<>();
+        MapSubclasses subclasses = new MapSubclasses(related);
         for (FieldNode field : owner.fields) {
-            if (MapTypes.isMapDescriptor(field.desc)) {
+            if (MapTypes.isMapDescriptor(field.desc) || isOwnMapType(field.desc, subclasses)) {
                 mapFields.add(field);
             } else if (isThreadLocalOfMap(field)) {
                 threadLocals.add(field);
@@ -66,7 +67,7 @@ public final class ClassAnalyzer {
             reports.put(field.name, rules.threadLocal(field));
         }
         if (!mapFields.isEmpty()) {
-            Analysis analysis = new Analysis(owner, mapFields);
+            Analysis analysis = new Analysis(owner, mapFields, subclasses);
             analysis.run();
             for (FieldNode field : mapFields) {
                 FieldReport report = rules.decide(field, analysis.assigned(field.name), analysis.uses(field.name),
@@ -82,6 +83,19 @@ public final class ClassAnalyzer {
             }
         }
         return ordered;
+    }
+
+    /** A field declared as the application's own HashMap/LinkedHashMap/WeakHashMap subclass: reported, as skipped. */
+    private static boolean isOwnMapType(String descriptor, MapSubclasses subclasses) {
+        if (!descriptor.startsWith("L")) {
+            return false;
+        }
+        String type = descriptor.substring(1, descriptor.length() - 1);
+        if (MapTypes.isJdkOwner(type)) {
+            return false;
+        }
+        MapSubclasses.Kind kind = subclasses.classify(type);
+        return kind != MapSubclasses.Kind.OTHER && kind != MapSubclasses.Kind.UNKNOWN;
     }
 
     private static boolean isThreadLocalOfMap(FieldNode field) {
@@ -112,10 +126,11 @@ public final class ClassAnalyzer {
         private final Map<String, String> failures = new HashMap<>();
         private final List<FieldUse> uses = new ArrayList<>();
         private final Map<String, List<AssignedValue>> assigned = new HashMap<>();
-        private final MapSubclasses subclasses = new MapSubclasses(related);
+        private final MapSubclasses subclasses;
 
-        Analysis(ClassNode owner, List<FieldNode> mapFields) {
+        Analysis(ClassNode owner, List<FieldNode> mapFields, MapSubclasses subclasses) {
             this.owner = owner;
+            this.subclasses = subclasses;
             for (FieldNode field : mapFields) {
                 trackedFields.add(owner.name + "." + field.name);
             }

@@ -63,7 +63,7 @@ final class LockResolver {
     static LockId methodMonitor(String owner, boolean isStatic) {
         return isStatic
                 ? new LockId(LockId.Mode.MONITOR, "class:" + owner, "'" + simpleName(owner) + ".class'")
-                : new LockId(LockId.Mode.MONITOR, "this:" + owner, "'this'");
+                : new LockId(LockId.Mode.MONITOR, "this:" + owner, "'" + qualifiedThis(owner) + "'");
     }
 
     private LockId identify(OriginValue value, LockId.Mode mode) {
@@ -109,6 +109,11 @@ final class LockResolver {
             default:
                 return null;
         }
+    }
+
+    /** {@code this} for a top-level class, {@code Inner.this} for a nested one, as Java writes it. */
+    private static String qualifiedThis(String owner) {
+        return owner.indexOf('$') < 0 ? "this" : simpleName(owner) + ".this";
     }
 
     static String simpleName(String internalName) {

@@ -35,7 +35,8 @@ final class VerdictRules {
         }
         if (!MapTypes.WRAPPABLE.contains(declared)) {
             return report(field, assignedTypes, Verdict.SKIP, List.of(Reason.general(
-                    "declared type " + declaredName + " cannot take a wrapper")));
+                    "declared type " + declaredName + " cannot take a wrapper"
+                            + (MapTypes.isJdkOwner(declared) ? "" : ": code may rely on its own methods or downcast to it"))));
         }
         if (failure != null) {
             return report(field, assignedTypes, Verdict.SKIP, List.of(Reason.general(failure)));
