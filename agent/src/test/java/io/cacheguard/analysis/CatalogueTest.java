@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.cacheguard.analysis.catalogue.FibonacciMemo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +26,6 @@ class CatalogueTest {
 
     @TestFactory
     Stream<DynamicNode> everyCatalogueFieldGetsItsExpectedVerdict() {
-        assumeTrue(analyzerAvailable(), "ClassAnalyzer.analyze is not implemented yet");
         Map<String, List<FieldOutcome>> bySubject = new LinkedHashMap<>();
         for (FieldOutcome outcome : outcomes()) {
             bySubject.computeIfAbsent(outcome.subject().name(), name -> new ArrayList<>()).add(outcome);
@@ -40,7 +37,6 @@ class CatalogueTest {
 
     @Test
     void precisionAndRecallOnTheCatalogueAreOne() {
-        assumeTrue(analyzerAvailable(), "ClassAnalyzer.analyze is not implemented yet");
         Scorecard scorecard = Scorecard.of(outcomes());
         System.out.println(scorecard.render());
         assertAll(scorecard.render(),
@@ -52,16 +48,6 @@ class CatalogueTest {
                                 + scorecard.mismatchListing());
                     }
                 });
-    }
-
-    /** False while {@link ClassAnalyzer#analyze} is still the stub that throws UnsupportedOperationException. */
-    static boolean analyzerAvailable() {
-        try {
-            new ClassAnalyzer(Catalogue.CLASS_FILES).analyze(Catalogue.classFileOf(FibonacciMemo.class));
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
     }
 
     /** The catalogue's classes, then the class files generated from or beside them. */
