@@ -11,7 +11,6 @@ import io.cacheguard.runtime.Guards;
 import io.cacheguard.transform.CacheTransformer;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,7 +23,8 @@ final class AgentStartup {
     private AgentStartup() {
     }
 
-    static void start(String arguments, Instrumentation instrumentation, boolean attached, Path runtimeJar) {
+    /** @param runtime how the runtime reached the bootstrap loader, or null if the agent runs from a directory */
+    static void start(String arguments, Instrumentation instrumentation, boolean attached, String runtime) {
         long startNanos = System.nanoTime();
         String version = CacheguardVersion.get();
         AgentOptions options;
@@ -39,7 +39,7 @@ final class AgentStartup {
         EventReport report = openReport(options, log);
         PatchReporter reporter = new PatchReporter(log, report);
         reporter.started(version, options, attached);
-        if (runtimeJar == null) {
+        if (runtime == null) {
             log.error("the agent is not running from its jar; the runtime stays on the application class path");
         }
         if (options.mode() == Mode.OFF) {

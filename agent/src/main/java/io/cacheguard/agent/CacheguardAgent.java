@@ -1,7 +1,6 @@
 package io.cacheguard.agent;
 
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
 
 /**
  * The agent's entry points. Start-up ({@code -javaagent}) and attach share one path.
@@ -32,15 +31,15 @@ public final class CacheguardAgent {
                 return;
             }
             started = true;
-            Path runtimeJar;
+            String runtime;
             try {
-                runtimeJar = RuntimeJar.appendToBootstrap(instrumentation);
+                runtime = BootstrapRuntime.install(instrumentation);
             } catch (Exception e) {
                 System.err.println("[cacheguard] error: cannot put the runtime on the boot class path (" + e
                         + "); the agent is disabled and the application runs without it");
                 return;
             }
-            AgentStartup.start(arguments, instrumentation, attached, runtimeJar);
+            AgentStartup.start(arguments, instrumentation, attached, runtime);
         } catch (Throwable t) {
             // the host must never see an exception of ours
             System.err.println("[cacheguard] error: the agent failed to start (" + t + ") and is disabled");

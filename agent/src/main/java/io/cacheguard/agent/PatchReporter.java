@@ -11,6 +11,8 @@ import io.cacheguard.runtime.GuardListener;
 import io.cacheguard.transform.CacheTransformer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +27,8 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
     private final AtomicInteger safe = new AtomicInteger();
     private final AtomicInteger transformed = new AtomicInteger();
     private final AtomicInteger errors = new AtomicInteger();
+    /** Fields already announced on the log: a class defined by several loaders is announced once. */
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
     PatchReporter(AgentLog log, EventReport report) {
         this.log = log;
@@ -51,8 +55,10 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
             if (field.verdict() == Verdict.PATCH) {
                 patched.incrementAndGet();
                 event = "patched";
-                log.info("patched " + field.qualifiedName() + " (" + field.declaredType() + "): "
-                        + field.reasons().get(0).message() + lazyNote(field));
+                if (announced.add(field.qualifiedName())) {
+                    log.info("patched " + field.qualifiedName() + " (" + field.declaredType() + "): "
+                            + field.reasons().get(0).message() + lazyNote(field));
+                }
             } else if (field.verdict() == Verdict.SKIP) {
                 skipped.incrementAndGet();
                 event = "skipped";
