@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,27 +43,33 @@ public final class RatioTable {
         final String denominator;
         final double target;
         final int fromThreads;
+        final boolean aboutScaling;
 
-        /** {@code target} applies at {@code fromThreads} threads and more; NaN means "no target, shown for context". */
-        Ratio(String numerator, String denominator, double target, int fromThreads) {
+        /**
+         * {@code target} applies at {@code fromThreads} threads and more; NaN means "no target, shown
+         * for context". A target {@code aboutScaling} is judged on throughput only: CPU time does not
+         * see a thread blocked on a lock, which is what such a target is about.
+         */
+        Ratio(String numerator, String denominator, double target, int fromThreads, boolean aboutScaling) {
             this.numerator = numerator;
             this.denominator = denominator;
             this.target = target;
             this.fromThreads = fromThreads;
+            this.aboutScaling = aboutScaling;
         }
 
-        boolean hasTarget(int threads) {
-            return !Double.isNaN(target) && threads >= fromThreads;
+        boolean hasTarget(int threads, Metric metric) {
+            return !Double.isNaN(target) && threads >= fromThreads && (metric == Metric.THROUGHPUT || !aboutScaling);
         }
     }
 
     private static final List<Ratio> RATIOS = List.of(
-            new Ratio("guarded", "chm", 0.9, 1),
-            new Ratio("guarded", "syncmap", 3.0, 2),
-            new Ratio("guarded-expiring", "caffeine-expiring", 1.0, 1),
-            new Ratio("guarded", "caffeine", Double.NaN, 1),
-            new Ratio("guarded", "hashmap", Double.NaN, 1),
-            new Ratio("lru-guarded", "lru-sync", Double.NaN, 1));
+            new Ratio("guarded", "chm", 0.9, 1, false),
+            new Ratio("guarded", "syncmap", 3.0, 2, true),
+            new Ratio("guarded-expiring", "caffeine-expiring", 1.0, 1, false),
+            new Ratio("guarded", "caffeine", Double.NaN, 1, false),
+            new Ratio("guarded", "hashmap", Double.NaN, 1, false),
+            new Ratio("lru-guarded", "lru-sync", Double.NaN, 1, false));
 
     /** One column of the tables: a mix at a thread count. */
     private static final class Column {
@@ -83,6 +90,38 @@ public final class RatioTable {
         }
     }
 
+    /** What a table shows. Ratios always read "how many times better the numerator is". */
+    private enum Metric {
+        THROUGHPUT("Throughput in million operations per second", 1e-6, true) {
+            @Override
+            Result<?> of(RunResult run) {
+                return run.getPrimaryResult();
+            }
+        },
+        CPU("CPU time per operation in nanoseconds, all threads together (see CpuTimeProfiler)", 1, false) {
+            @Override
+            Result<?> of(RunResult run) {
+                return run.getSecondaryResults().get(CpuTimeProfiler.RESULT);
+            }
+        };
+
+        final String title;
+        final double scale;
+        final boolean higherIsBetter;
+
+        Metric(String title, double scale, boolean higherIsBetter) {
+            this.title = title;
+            this.scale = scale;
+            this.higherIsBetter = higherIsBetter;
+        }
+
+        abstract Result<?> of(RunResult run);
+
+        double ratio(Result<?> top, Result<?> bottom) {
+            return higherIsBetter ? top.getScore() / bottom.getScore() : bottom.getScore() / top.getScore();
+        }
+    }
+
     private RatioTable() {
     }
 
@@ -99,8 +138,8 @@ public final class RatioTable {
         CommandLineOptions cli = new CommandLineOptions(jmhArgs.toArray(new String[0]));
         List<String> impls = new ArrayList<>(cli.getParameter("impl").orElse(declaredImpls()));
 
-        // impl -> column key -> one result per round
-        Map<String, Map<String, List<Result<?>>>> scores = new TreeMap<>();
+        // metric -> impl -> column key -> one result per round
+        Map<Metric, Map<String, Map<String, List<Result<?>>>>> scores = new EnumMap<>(Metric.class);
         for (int round = 0; round < rounds; round++) {
             for (int threads : THREADS) {
                 List<String> runnable = impls.stream()
@@ -114,12 +153,16 @@ public final class RatioTable {
                         .include("^" + MapThroughput.class.getName().replace(".", "\\.") + "\\.")
                         .threads(threads)
                         .param("impl", runnable.toArray(new String[0]))
+                        .addProfiler(CpuTimeProfiler.class)
                         .build();
                 for (RunResult run : new Runner(options).run()) {
                     String column = run.getParams().getParam("readPercent") + "/" + run.getParams().getThreads();
-                    scores.computeIfAbsent(run.getParams().getParam("impl"), k -> new TreeMap<>())
-                            .computeIfAbsent(column, k -> new ArrayList<>())
-                            .add(run.getPrimaryResult());
+                    for (Metric metric : Metric.values()) {
+                        scores.computeIfAbsent(metric, k -> new TreeMap<>())
+                                .computeIfAbsent(run.getParams().getParam("impl"), k -> new TreeMap<>())
+                                .computeIfAbsent(column, k -> new ArrayList<>())
+                                .add(metric.of(run));
+                    }
                 }
             }
         }
@@ -127,7 +170,12 @@ public final class RatioTable {
         // UTF-8 whatever the locale: the table goes into the README, and "±" must survive a C locale.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         out.println();
-        out.print(markdown(scores, rounds, String.join(" ", args)));
+        out.printf("JDK %s, %d CPUs; arguments: %s%n%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), args.length == 0 ? "(none)" : String.join(" ", args));
+        for (Metric metric : Metric.values()) {
+            out.print(markdown(metric, scores.getOrDefault(metric, Map.of()), rounds));
+            out.println();
+        }
         out.flush();
     }
 
@@ -136,7 +184,7 @@ public final class RatioTable {
         return Arrays.asList(MapThroughput.class.getDeclaredField("impl").getAnnotation(Param.class).value());
     }
 
-    static String markdown(Map<String, Map<String, List<Result<?>>>> scores, int rounds, String options) {
+    private static String markdown(Metric metric, Map<String, Map<String, List<Result<?>>>> scores, int rounds) {
         List<Column> columns = new ArrayList<>();
         for (int threads : THREADS) {
             for (int readPercent : READ_PERCENTS) {
@@ -148,10 +196,7 @@ public final class RatioTable {
                 : "median of " + rounds + " rounds, (min–max) over rounds";
 
         StringBuilder out = new StringBuilder();
-        out.append("Throughput in million operations per second (").append(spread).append("); JDK ")
-                .append(System.getProperty("java.version")).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" CPUs; options: ")
-                .append(options.isEmpty() ? "(JMH defaults)" : options).append("\n\n");
+        out.append(metric.title).append(" (").append(spread).append(")\n\n");
         header(out, "impl", null, columns);
         for (Map.Entry<String, Map<String, List<Result<?>>>> row : scores.entrySet()) {
             out.append("| ").append(row.getKey());
@@ -161,15 +206,16 @@ public final class RatioTable {
                 if (runs == null) {
                     out.append("–");
                 } else if (runs.size() == 1) {
-                    out.append(withError(runs.get(0).getScore() / 1e6, runs.get(0).getScoreError() / 1e6));
+                    out.append(withError(runs.get(0).getScore() * metric.scale, runs.get(0).getScoreError() * metric.scale));
                 } else {
-                    out.append(withRange(runs.stream().mapToDouble(r -> r.getScore() / 1e6).toArray()));
+                    out.append(withRange(runs.stream().mapToDouble(r -> r.getScore() * metric.scale).toArray()));
                 }
             }
             out.append(" |\n");
         }
 
-        out.append("\nRatios (").append(rounds == 1 ? "± propagated from the scores' errors" : spread)
+        out.append("\nRatios of ").append(metric.higherIsBetter ? "throughput" : "CPU efficiency (denominator's CPU time / numerator's)")
+                .append(" (").append(rounds == 1 ? "± propagated from the scores' errors" : spread)
                 .append("; ok/**MISS** compare the ").append(rounds == 1 ? "estimate" : "median")
                 .append(" with the target)\n\n");
         header(out, "ratio", "target", columns);
@@ -180,10 +226,11 @@ public final class RatioTable {
                 continue;
             }
             out.append("| ").append(ratio.numerator).append(" / ").append(ratio.denominator).append(" | ")
-                    .append(Double.isNaN(ratio.target) ? "–" : String.format(Locale.ROOT, "≥ %.1f×%s", ratio.target,
-                            ratio.fromThreads > 1 ? " at " + ratio.fromThreads + " threads" : ""));
+                    .append(Double.isNaN(ratio.target) || (ratio.aboutScaling && metric != Metric.THROUGHPUT) ? "–"
+                            : String.format(Locale.ROOT, "≥ %.1f×%s", ratio.target,
+                                    ratio.fromThreads > 1 ? " at " + ratio.fromThreads + " threads" : ""));
             for (Column c : columns) {
-                out.append(" | ").append(ratioCell(ratio, c, top.get(c.key()), bottom.get(c.key())));
+                out.append(" | ").append(ratioCell(metric, ratio, c, top.get(c.key()), bottom.get(c.key())));
             }
             out.append(" |\n");
         }
@@ -206,14 +253,14 @@ public final class RatioTable {
     }
 
     /** Ratios are paired by round: both runs of a pair met the same machine load. */
-    private static String ratioCell(Ratio ratio, Column c, List<Result<?>> top, List<Result<?>> bottom) {
+    private static String ratioCell(Metric metric, Ratio ratio, Column c, List<Result<?>> top, List<Result<?>> bottom) {
         if (top == null || bottom == null) {
             return "–";
         }
         int n = Math.min(top.size(), bottom.size());
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-            values[i] = top.get(i).getScore() / bottom.get(i).getScore();
+            values[i] = metric.ratio(top.get(i), bottom.get(i));
         }
         String text;
         double estimate;
@@ -229,7 +276,7 @@ public final class RatioTable {
             estimate = median(values);
             text = withRange(values);
         }
-        if (ratio.hasTarget(c.threads)) {
+        if (ratio.hasTarget(c.threads, metric)) {
             text += estimate >= ratio.target ? " ok" : " **MISS**";
         }
         return text;
