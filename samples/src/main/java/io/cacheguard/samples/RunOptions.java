@@ -16,7 +16,7 @@ import java.util.Objects;
 public record RunOptions(Variant variant, Duration budget, PrintStream log) {
 
     /** Long enough for a racy map to break in most runs on two cores, short enough for CI. */
-    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(3);
 
     /** Overrides {@link #DEFAULT_BUDGET}, e.g. {@code -Dcacheguard.samples.budgetMillis=5000}. */
     public static final String BUDGET_PROPERTY = "cacheguard.samples.budgetMillis";

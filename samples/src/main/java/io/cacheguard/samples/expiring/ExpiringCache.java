@@ -10,13 +10,15 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A faithful port of Terragrunt's {@code ExpiringCache} (internal/cache/cache.go) as it shipped:
- * {@code Put} takes the write lock, but {@code Get} takes only the read lock and still deletes the
- * item it finds expired. Many goroutines may hold the read lock at once, so two of them could
- * delete together: Go crashed with "fatal error: concurrent map writes". A {@link HashMap} does
- * not crash; it loses size updates and brings deleted entries back.
+ * A faithful port of Terragrunt's {@code ExpiringCache} (internal/cache/cache.go) as it shipped
+ * until gruntwork-io/terragrunt#3457: {@code Put} takes the write lock, but {@code Get} takes only
+ * the read lock and still deletes the item it finds expired. Many goroutines hold the read lock at
+ * once, so two of them could delete together, and run-all crashed in init, validate or plan with
+ * "fatal error: concurrent map writes" (#3456). A {@link HashMap} does not crash: two removals that
+ * overlap decrement its size twice for one entry, or relink a removed entry back into its bin.
  *
- * <p>Deliberately wrong. The agent is meant to find {@link #cache} and make it thread-safe.
+ * <p>Deliberately wrong. The agent is meant to find {@link #cache} and make it thread-safe; note
+ * that every access to it is under a lock, just the wrong kind for a delete.
  */
 public final class ExpiringCache<V> implements ExpiringStore<V> {
 

@@ -18,13 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * {@code expiring-cache}: {@code terragrunt run-all} over a stack of modules that share one
+ * {@code expiring-cache}: {@code terragrunt run-all} over a {@link Stack} of modules sharing one
  * {@link ExpiringCache}. Each round is one run-all: a fixed pool runs every module through
  * {@code init}, the clock moves past the outputs' time-to-live, then the pool runs every module
  * through {@code validate}. {@code init} caches the module's config (long-lived) and its outputs
- * (short-lived) and reads both back; {@code validate} reads its config and the outputs of itself
- * and its dependencies, which have expired, so those reads delete under the shared read lock,
- * several workers at once, often the same key.
+ * (short-lived) and reads both back; {@code validate} reads the module's config and the outputs of
+ * its dependencies, which have expired by then, so those reads delete under the shared read lock,
+ * often two workers the same item at once.
  *
  * <p>What a thread-safe map guarantees, and so what is checked (puts hold the write lock either way;
  * only the map's own correctness is relied on):
@@ -32,17 +32,17 @@ import java.util.function.IntConsumer;
  *   <li>a get returns the value last put for its key unless the key was deleted since: each module
  *       reads back its config and outputs in {@code init} and its config in {@code validate};
  *   <li>with the clock standing still during a stage, expired outputs read back as absent;
- *   <li>once {@code validate} is over, every outputs key was deleted and not put again, so none is
- *       left, every config is present, and {@code size()}, the number of modules and the number of
- *       entries iteration yields all agree;
+ *   <li>once {@code validate} is over, the outputs of every module that others depend on were
+ *       deleted and not put again, so they are gone; every config and every other outputs item is
+ *       still there; {@code size()}, that count and the number of entries iteration yields agree;
  *   <li>no operation throws.
  * </ul>
  */
 public final class RunAllSample implements Sample {
 
-    static final int MODULES = 2000;
+    static final int ENVIRONMENTS = 160;
+    static final int APPS_PER_ENVIRONMENT = 4;
     static final int PARALLELISM = 8;
-    static final int DEPENDENCIES_PER_MODULE = 3;
     static final Duration CONFIG_TTL = Duration.ofHours(1);
     static final Duration OUTPUTS_TTL = Duration.ofMinutes(5);
     /** How long a stage may take before a worker is taken to be looping in a corrupted map. */
@@ -50,20 +50,7 @@ public final class RunAllSample implements Sample {
 
     private static final Instant START = Instant.parse("2024-05-01T12:00:00Z");
 
-    private final String[] configKeys = new String[MODULES];
-    private final String[] outputsKeys = new String[MODULES];
-    private final String[] configs = new String[MODULES];
-    private final String[] outputs = new String[MODULES];
-
-    public RunAllSample() {
-        for (int module = 0; module < MODULES; module++) {
-            String path = String.format("live/prod/app-%04d", module);
-            configKeys[module] = path + "/terragrunt.hcl";
-            outputsKeys[module] = path + "/outputs";
-            configs[module] = "config of " + path;
-            outputs[module] = "{\"id\": \"" + path + "\"}";
-        }
-    }
+    private final Stack stack = Stack.of(ENVIRONMENTS, APPS_PER_ENVIRONMENT);
 
     @Override
     public String name() {
@@ -78,7 +65,7 @@ public final class RunAllSample implements Sample {
     @Override
     public Result run(RunOptions options) {
         options.log().printf("%s: %s ExpiringCache shared by a run-all pool of %d workers, %d modules per run-all%n",
-                name(), options.variant().label(), PARALLELISM, MODULES);
+                name(), options.variant().label(), PARALLELISM, stack.size());
         NamedDaemonThreads threads = new NamedDaemonThreads("run-all-worker");
         ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, threads);
         try {
@@ -87,7 +74,7 @@ public final class RunAllSample implements Sample {
             Result result = rounds.repeat(name(), options.budget(), violations,
                     () -> runAll(options.variant(), pool, threads, violations));
             options.log().printf("%s: %d run-all rounds, %d modules through init and validate%n",
-                    name(), rounds.played(), (long) rounds.played() * MODULES);
+                    name(), rounds.played(), (long) rounds.played() * stack.size());
             return result;
         } finally {
             pool.shutdownNow();
@@ -99,23 +86,23 @@ public final class RunAllSample implements Sample {
         ManualClock clock = new ManualClock(START);
         ExpiringStore<String> store = variant == Variant.RACY ? new ExpiringCache<>(clock) : new SafeExpiringCache<>(clock);
         Instant now = clock.instant();
-        stage(pool, threads, violations, module -> init(store, module, now, violations));
+        stage(pool, threads, violations, module -> init(store, stack.get(module), now, violations));
         if (violations.found()) {
             return;
         }
         clock.advance(OUTPUTS_TTL.plusSeconds(1));
-        stage(pool, threads, violations, module -> validate(store, module, violations));
+        stage(pool, threads, violations, module -> validate(store, stack.get(module), violations));
         if (violations.found()) {
             return;
         }
         audit(store, violations);
     }
 
-    /** Runs one stage of every module on the pool and waits for all of them, as run-all does. */
-    private static void stage(ExecutorService pool, NamedDaemonThreads threads, FirstViolation violations,
+    /** Runs one stage of every module on the pool, in stack order, and waits for all of them. */
+    private void stage(ExecutorService pool, NamedDaemonThreads threads, FirstViolation violations,
             IntConsumer moduleStage) throws InterruptedException, HangDetected {
-        CountDownLatch done = new CountDownLatch(MODULES);
-        for (int module = 0; module < MODULES; module++) {
+        CountDownLatch done = new CountDownLatch(stack.size());
+        for (int module = 0; module < stack.size(); module++) {
             int current = module;
             pool.execute(() -> {
                 try {
@@ -135,19 +122,20 @@ public final class RunAllSample implements Sample {
         }
     }
 
-    private void init(ExpiringStore<String> store, int module, Instant now, FirstViolation violations) {
-        store.put(configKeys[module], configs[module], now.plus(CONFIG_TTL));
-        store.put(outputsKeys[module], outputs[module], now.plus(OUTPUTS_TTL));
-        expectValue(store, configKeys[module], configs[module], "init", violations);
-        expectValue(store, outputsKeys[module], outputs[module], "init", violations);
+    private static void init(ExpiringStore<String> store, Stack.Module module, Instant now, FirstViolation violations) {
+        store.put(module.configKey(), module.config(), now.plus(CONFIG_TTL));
+        store.put(module.outputsKey(), module.outputs(), now.plus(OUTPUTS_TTL));
+        expectValue(store, module.configKey(), module.config(), "init", violations);
+        expectValue(store, module.outputsKey(), module.outputs(), "init", violations);
     }
 
-    private void validate(ExpiringStore<String> store, int module, FirstViolation violations) {
-        expectValue(store, configKeys[module], configs[module], "validate", violations);
-        for (int dependency = Math.max(0, module - DEPENDENCIES_PER_MODULE); dependency <= module; dependency++) {
-            String stale = store.get(outputsKeys[dependency]);
+    private void validate(ExpiringStore<String> store, Stack.Module module, FirstViolation violations) {
+        expectValue(store, module.configKey(), module.config(), "validate", violations);
+        for (int dependency : module.dependencies()) {
+            String outputsKey = stack.get(dependency).outputsKey();
+            String stale = store.get(outputsKey);
             if (stale != null) {
-                violations.report("validate: expired " + outputsKeys[dependency] + " was returned");
+                violations.report("validate: expired " + outputsKey + " was returned");
             }
         }
     }
@@ -161,16 +149,22 @@ public final class RunAllSample implements Sample {
     }
 
     private void audit(ExpiringStore<String> store, FirstViolation violations) {
-        for (int module = 0; module < MODULES; module++) {
-            if (store.keys().contains(outputsKeys[module])) {
-                violations.report("after validate: deleted " + outputsKeys[module] + " is back in the map");
+        int expected = 0;
+        for (int index = 0; index < stack.size(); index++) {
+            Stack.Module module = stack.get(index);
+            if (!module.config().equals(store.get(module.configKey()))) {
+                violations.report("after validate: " + module.configKey() + " is missing");
                 return;
             }
-            if (!configs[module].equals(store.get(configKeys[module]))) {
-                violations.report("after validate: " + configKeys[module] + " is missing");
+            // keys(), not get(): a get would delete the expired outputs nobody depends on.
+            boolean deleted = stack.isDependedOn(index);
+            if (store.keys().contains(module.outputsKey()) == deleted) {
+                violations.report("after validate: " + module.outputsKey()
+                        + (deleted ? " was deleted but is back in the map" : " is missing, though nothing deleted it"));
                 return;
             }
+            expected += deleted ? 1 : 2;
         }
-        SizeAudit.verify(violations, "after validate", MODULES, store.size(), store.keys());
+        SizeAudit.verify(violations, "after validate", expected, store.size(), store.keys());
     }
 }

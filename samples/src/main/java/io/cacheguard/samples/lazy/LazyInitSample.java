@@ -70,7 +70,7 @@ public final class LazyInitSample implements Sample {
         AtomicInteger arrivals = new AtomicInteger();
         long[] staggerResults = new long[THREADS];
         WorkerThreads.startTogether("attribute-worker", THREADS, violations, worker -> {
-            SplittableRandom random = new SplittableRandom(worker);
+            SplittableRandom random = new SplittableRandom();
             long staggerResult = 0;
             for (int i = 0; i < instances.length; i++) {
                 if (!meet(arrivals, THREADS * (i + 1), violations)) {
