@@ -7,6 +7,9 @@ import io.cacheguard.analysis.ClassPreFilter;
 import io.cacheguard.analysis.FieldReport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -33,13 +36,18 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>Not JMH: the unit of work is a whole jar of different classes, not one operation, and what
  * matters is the average over them. Each measurement follows warm-up rounds over all jars, is
- * repeated, and the median is reported.
+ * repeated, and the median is reported. Times are the measuring thread's CPU time, with wall-clock
+ * time beside it: on a busy machine the wall clock also counts the time other processes ran. The
+ * collector's threads are not in the thread's time, so their total is printed at the end.
  *
  * <pre>java -cp bench/target/benchmarks.jar io.cacheguard.bench.ScanThroughput [--rounds N] JAR...</pre>
  */
 public final class ScanThroughput {
     private static final double SLOW_MS = 50;
     private static final int WARMUP_ROUNDS = 3;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static long measuredGcMillis;
+    private static long measuredCpuNanos;
 
     /** One jar's classes, by internal name; the JDK's and cacheguard's own are left out, as in a scan. */
     private static final class Corpus {
@@ -85,6 +93,16 @@ public final class ScanThroughput {
         }
         CacheSelector defaults = CacheSelector.defaults();
         CacheSelector all = CacheSelector.of(true, null);
+        // What an application pays at start-up, when nothing is compiled yet: one pass, cold.
+        long coldStart = THREADS.getCurrentThreadCpuTime();
+        long coldWall = System.nanoTime();
+        int coldClasses = 0;
+        for (Corpus corpus : corpora) {
+            scan(corpus, defaults);
+            coldClasses += corpus.classes.size();
+        }
+        double coldCpuMs = (THREADS.getCurrentThreadCpuTime() - coldStart) / 1e6;
+        double coldWallMs = (System.nanoTime() - coldWall) / 1e6;
         for (int round = 0; round < WARMUP_ROUNDS; round++) {
             for (Corpus corpus : corpora) {
                 prefilter(corpus);
@@ -92,17 +110,20 @@ public final class ScanThroughput {
                 scan(corpus, all);
             }
         }
-        System.out.printf(Locale.ROOT, "%s, %d warm-up rounds, median of %d%n%n", Runtime.version(), WARMUP_ROUNDS,
+        System.out.printf(Locale.ROOT, "%s, %d warm-up rounds, median of %d%n", Runtime.version(), WARMUP_ROUNDS,
                 rounds);
-        System.out.println("| jar | classes | pass pre-filter | mode | analysed | ms/class | classes/s |");
-        System.out.println("|---|---:|---:|---|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "cold first pass, default selection, all jars: %.4f ms/class CPU, %.4f ms/class"
+                + " wall (%d classes)%n%n", coldCpuMs / coldClasses, coldWallMs / coldClasses, coldClasses);
+        System.out.println("| jar | classes | pass pre-filter | mode | analysed | ms/class (cpu) | classes/s (cpu)"
+                + " | ms/class (wall) |");
+        System.out.println("|---|---:|---:|---|---:|---:|---:|---:|");
         long totalClasses = 0;
         double[] totalNanos = new double[3];
         for (Corpus corpus : corpora) {
             int n = corpus.classes.size();
             totalClasses += n;
             int passed = prefilter(corpus).passedFilter;
-            double[] nanos = {
+            double[][] times = {
                 median(rounds, () -> prefilter(corpus)),
                 median(rounds, () -> scan(corpus, defaults)),
                 median(rounds, () -> scan(corpus, all)),
@@ -115,16 +136,20 @@ public final class ScanThroughput {
             }
             String[] modes = {"pre-filter only", "default selection", "--all"};
             for (int mode = 0; mode < 3; mode++) {
-                totalNanos[mode] += nanos[mode];
-                System.out.printf(Locale.ROOT, "| %s | %d | %d | %s | %s | %.4f | %,.0f |%n", corpus.name, n, passed,
-                        modes[mode], mode == 0 ? "-" : String.valueOf(analysed[mode]), nanos[mode] / n / 1e6,
-                        n / (nanos[mode] / 1e9));
+                double cpu = times[mode][0];
+                totalNanos[mode] += cpu;
+                System.out.printf(Locale.ROOT, "| %s | %d | %d | %s | %s | %.4f | %,.0f | %.4f |%n", corpus.name, n,
+                        passed, modes[mode], mode == 0 ? "-" : String.valueOf(analysed[mode]), cpu / n / 1e6,
+                        n / (cpu / 1e9), times[mode][1] / n / 1e6);
             }
         }
-        System.out.printf(Locale.ROOT, "%nall jars, %d classes: pre-filter %.4f ms/class, default %.4f ms/class,"
-                        + " --all %.4f ms/class (target: < 0.2 ms per loaded class)%n", totalClasses,
+        System.out.printf(Locale.ROOT, "%nall jars, %d classes, CPU time: pre-filter %.4f ms/class,"
+                        + " default %.4f ms/class, --all %.4f ms/class (target: < 0.2 ms per loaded class)%n",
+                totalClasses,
                 totalNanos[0] / totalClasses / 1e6, totalNanos[1] / totalClasses / 1e6,
                 totalNanos[2] / totalClasses / 1e6);
+        System.out.printf(Locale.ROOT, "garbage collection during the measured passes: %d ms, against %d ms of the"
+                + " measuring thread's CPU time%n", measuredGcMillis, measuredCpuNanos / 1_000_000);
         slowClasses(corpora);
     }
 
@@ -209,20 +234,36 @@ public final class ScanThroughput {
         Pass run();
     }
 
-    private static double median(int rounds, Work work) {
-        double[] nanos = new double[rounds];
+    /** The median CPU and wall-clock nanoseconds of a pass. */
+    private static double[] median(int rounds, Work work) {
+        double[] cpu = new double[rounds];
+        double[] wall = new double[rounds];
         int sink = 0;
         for (int i = 0; i < rounds; i++) {
+            long gcStart = gcMillis();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             Pass pass = work.run();
-            nanos[i] = System.nanoTime() - start;
+            wall[i] = System.nanoTime() - start;
+            cpu[i] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+            measuredGcMillis += gcMillis() - gcStart;
+            measuredCpuNanos += cpu[i];
             sink += pass.passedFilter + pass.fields;
         }
         if (sink == Integer.MIN_VALUE) {
             System.out.println(sink); // keeps the passes observable
         }
-        Arrays.sort(nanos);
-        return nanos[rounds / 2];
+        Arrays.sort(cpu);
+        Arrays.sort(wall);
+        return new double[] {cpu[rounds / 2], wall[rounds / 2]};
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
     }
 
     /** Every class analysed with --all, timed alone (best of three), the slowest listed. */
@@ -238,22 +279,22 @@ public final class ScanThroughput {
                 long best = Long.MAX_VALUE;
                 int fields = 0;
                 for (int i = 0; i < 3; i++) {
-                    long start = System.nanoTime();
+                    long start = THREADS.getCurrentThreadCpuTime();
                     try {
                         List<FieldReport> reports = analyzer.analyze(bytes);
                         fields = reports.size();
                     } catch (RuntimeException | StackOverflowError e) {
                         fields = -1;
                     }
-                    best = Math.min(best, System.nanoTime() - start);
+                    best = Math.min(best, THREADS.getCurrentThreadCpuTime() - start);
                 }
                 timings.add(new Object[] {corpus.name, entry.getKey().replace('/', '.'), best / 1e6, fields,
                     bytes.length});
             }
         }
         timings.sort(Comparator.comparingDouble(t -> -(double) t[2]));
-        System.out.printf(Locale.ROOT, "%nslowest classes with --all (analysis alone, best of 3; > %.0f ms is slow):%n",
-                SLOW_MS);
+        System.out.printf(Locale.ROOT, "%nslowest classes with --all (analysis alone, CPU time, best of 3;"
+                + " > %.0f ms is slow):%n", SLOW_MS);
         for (int i = 0; i < Math.min(10, timings.size()); i++) {
             Object[] t = timings.get(i);
             System.out.printf(Locale.ROOT, "  %8.2f ms  %s  %s  (%d map fields, %,d bytes)%s%n", t[2], t[0], t[1], t[3],
