@@ -96,6 +96,6 @@ final class ScanOptions {
     }
 
     CacheSelector selector() {
-        return all || targets != null ? CacheSelector.of(all, targets) : CacheSelector.defaults();
+        return CacheSelector.of(all, targets);
     }
 }
