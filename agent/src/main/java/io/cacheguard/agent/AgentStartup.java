@@ -51,17 +51,22 @@ final class AgentStartup {
             return;
         }
         Guards.configure(CacheBounds.parse(options.defaultBounds()), fieldBounds(options), reporter);
-        instrumentation.addTransformer(new CacheTransformer(options, options.selector(), reporter),
-                instrumentation.isRetransformClassesSupported());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            reporter.summary(startNanos);
-            report.close();
-        }, "cacheguard-summary"));
+        CacheTransformer transformer = new CacheTransformer(options, options.selector(), reporter);
+        instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
+        Runtime.getRuntime().addShutdownHook(new Thread("cacheguard-summary") {
+            @Override
+            public void run() {
+                reporter.summary(startNanos, transformer.stats());
+                report.close();
+            }
+        });
     }
 
     private static Map<String, CacheBounds> fieldBounds(AgentOptions options) {
         Map<String, CacheBounds> bounds = new HashMap<>();
-        options.fieldBounds().forEach((field, spec) -> bounds.put(field, CacheBounds.parse(spec)));
+        for (Map.Entry<String, String> field : options.fieldBounds().entrySet()) {
+            bounds.put(field.getKey(), CacheBounds.parse(field.getValue()));
+        }
         return bounds;
     }
 

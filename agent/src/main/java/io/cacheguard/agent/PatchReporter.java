@@ -9,6 +9,7 @@ import io.cacheguard.report.EventReport;
 import io.cacheguard.report.Json;
 import io.cacheguard.runtime.GuardListener;
 import io.cacheguard.transform.CacheTransformer;
+import io.cacheguard.transform.TransformStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -140,7 +141,7 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
                 .put("message", String.valueOf(error)));
     }
 
-    void summary(long startNanos) {
+    void summary(long startNanos, TransformStats stats) {
         report.write(Json.object()
                 .put("event", "summary")
                 .put("time", System.currentTimeMillis())
@@ -149,6 +150,11 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
                 .put("safe", safe.get())
                 .put("classesTransformed", transformed.get())
                 .put("errors", errors.get())
+                .put("classesSeen", stats.classesSeen())
+                .put("classesPastFilter", stats.classesPastFilter())
+                .put("classesAnalysed", stats.classesAnalysed())
+                .put("transformMillis", stats.transformNanos() / 1_000_000)
+                .put("analysisMillis", stats.analysisNanos() / 1_000_000)
                 .put("uptimeMillis", (System.nanoTime() - startNanos) / 1_000_000));
     }
 }

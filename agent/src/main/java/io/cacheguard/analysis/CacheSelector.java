@@ -73,6 +73,14 @@ public final class CacheSelector {
         return new CacheSelector(all, List.copyOf(classes), List.copyOf(fields));
     }
 
+    /**
+     * True when a cache can only be recognised by a cache word in its class's or its field's name,
+     * so that a class file without such a word anywhere can be passed over unread.
+     */
+    public boolean selectsByNamesOnly() {
+        return !all && targetClasses.isEmpty() && targetFields.isEmpty();
+    }
+
     /** Never the JDK or the agent; those are not ours to change. */
     public static boolean isExcluded(String className) {
         for (String prefix : NEVER) {

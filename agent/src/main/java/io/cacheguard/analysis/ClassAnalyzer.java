@@ -1,6 +1,8 @@
 package io.cacheguard.analysis;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.InnerClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
@@ -85,13 +90,21 @@ public final class ClassAnalyzer {
         return ordered;
     }
 
-    /** A field declared as the application's own HashMap/LinkedHashMap/WeakHashMap subclass: reported, as skipped. */
+    /**
+     * A field declared as the application's own HashMap/LinkedHashMap/WeakHashMap subclass: reported,
+     * as skipped. Reading the class file of every field's type would cost more than all the rest of
+     * the analysis, so only types named like a map or a cache ({@code LRUMap}, {@code BoundedCache})
+     * are looked at.
+     */
     private static boolean isOwnMapType(String descriptor, MapSubclasses subclasses) {
         if (!descriptor.startsWith("L")) {
             return false;
         }
         String type = descriptor.substring(1, descriptor.length() - 1);
-        if (MapTypes.isJdkOwner(type)) {
+        String simpleName = LockResolver.simpleName(type).toLowerCase(java.util.Locale.ROOT);
+        boolean namedLikeAMap = simpleName.contains("map") || simpleName.contains("cache")
+                || simpleName.contains("lru") || simpleName.contains("memo");
+        if (!namedLikeAMap || MapTypes.isJdkOwner(type)) {
             return false;
         }
         MapSubclasses.Kind kind = subclasses.classify(type);
@@ -127,6 +140,8 @@ public final class ClassAnalyzer {
         private final List<FieldUse> uses = new ArrayList<>();
         private final Map<String, List<AssignedValue>> assigned = new HashMap<>();
         private final MapSubclasses subclasses;
+        /** The methods worth a flow analysis; see {@link #relevantMethods()}. */
+        private Set<String> relevant = Set.of();
 
         Analysis(ClassNode owner, List<FieldNode> mapFields, MapSubclasses subclasses) {
             this.owner = owner;
@@ -154,6 +169,7 @@ public final class ClassAnalyzer {
                     }
                 }
             }
+            relevant = relevantMethods();
             LockResolver locks = analyzeMethods(new LockResolver(Map.of()));
             Map<String, LockId> sides = lockSideFields(locks);
             if (!sides.isEmpty()) {
@@ -181,7 +197,8 @@ public final class ClassAnalyzer {
                 sourceFiles.put(node.name, node.sourceFile);
                 OriginInterpreter interpreter = new OriginInterpreter(node.name, locks, accessors);
                 for (MethodNode method : node.methods) {
-                    if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                    if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                            || !relevant.contains(key(node.name, method))) {
                         continue;
                     }
                     try {
@@ -196,6 +213,63 @@ public final class ClassAnalyzer {
                 }
             }
             return locks;
+        }
+
+        /**
+         * The methods whose flow can matter, so that a big class with a small cache costs little:
+         * those that touch a tracked field (or call its accessor), those that may store one side of
+         * a read-write lock into a field, and, transitively, every caller of a relevant private
+         * method or lambda, whose lock state at the call is that method's context.
+         */
+        private Set<String> relevantMethods() {
+            Set<String> result = new LinkedHashSet<>();
+            Map<String, Set<String>> callers = new HashMap<>();
+            for (ClassNode node : classes) {
+                for (MethodNode method : node.methods) {
+                    String self = key(node.name, method);
+                    boolean touches = false;
+                    boolean lockSide = false;
+                    boolean stores = false;
+                    for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                        if (insn instanceof FieldInsnNode) {
+                            FieldInsnNode field = (FieldInsnNode) insn;
+                            touches |= trackedFields.contains(field.owner + "." + field.name);
+                            stores |= insn.getOpcode() == Opcodes.PUTFIELD || insn.getOpcode() == Opcodes.PUTSTATIC;
+                        } else if (insn instanceof MethodInsnNode) {
+                            MethodInsnNode call = (MethodInsnNode) insn;
+                            String callee = call.owner + "." + call.name + call.desc;
+                            touches |= accessors.containsKey(callee);
+                            lockSide |= call.name.endsWith("eadLock") || call.name.endsWith("riteLock");
+                            callers.computeIfAbsent(callee, k -> new LinkedHashSet<>()).add(self);
+                        } else if (insn instanceof InvokeDynamicInsnNode) {
+                            for (Object argument : ((InvokeDynamicInsnNode) insn).bsmArgs) {
+                                if (argument instanceof Handle) {
+                                    Handle handle = (Handle) argument;
+                                    callers.computeIfAbsent(handle.getOwner() + "." + handle.getName() + handle.getDesc(),
+                                            k -> new LinkedHashSet<>()).add(self);
+                                }
+                            }
+                        }
+                    }
+                    if (touches || (lockSide && stores)) {
+                        result.add(self);
+                    }
+                }
+            }
+            Deque<String> work = new ArrayDeque<>(result);
+            while (!work.isEmpty()) {
+                String method = work.pop();
+                Integer access = methodAccess.get(method);
+                if (access == null || (access & Opcodes.ACC_PRIVATE) == 0) {
+                    continue; // its context does not depend on its callers
+                }
+                for (String caller : callers.getOrDefault(method, Set.of())) {
+                    if (result.add(caller)) {
+                        work.push(caller);
+                    }
+                }
+            }
+            return result;
         }
 
         /** Fields that hold one side of a read-write lock, found from what the class stores into them. */

@@ -5,14 +5,46 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A cheap look at a class file's constant pool, before any parsing: a class that declares a map
- * field has the field's descriptor ({@code Ljava/util/HashMap;}, ...) as a UTF-8 constant. Most
- * classes a JVM loads have none and are rejected here in microseconds.
+ * A cheap look at a class file's constant pool, before any parsing, so that analysing every class
+ * a JVM loads costs next to nothing for the classes that cannot matter.
+ *
+ * <ul>
+ * <li>A class that declares a map field, or touches another class's map field, has the field's
+ * descriptor ({@code Ljava/util/HashMap;}, ...) as a UTF-8 constant. Most classes have none.</li>
+ * <li>With the default cache selection, a field can only be a cache if its class's name or its own
+ * name contains a cache word, and both names are UTF-8 constants too.</li>
+ * </ul>
  */
 public final class ClassPreFilter {
     private static final Set<String> DESCRIPTORS = descriptors();
-    private static final int MIN_LENGTH = DESCRIPTORS.stream().mapToInt(String::length).min().orElse(0);
-    private static final int MAX_LENGTH = DESCRIPTORS.stream().mapToInt(String::length).max().orElse(0);
+    private static final int MIN_LENGTH;
+    private static final int MAX_LENGTH;
+
+    static {
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (String descriptor : DESCRIPTORS) {
+            min = Math.min(min, descriptor.length());
+            max = Math.max(max, descriptor.length());
+        }
+        MIN_LENGTH = min;
+        MAX_LENGTH = max;
+    }
+
+    /** What one pass over the constant pool found. */
+    public static final class Summary {
+        static final Summary UNKNOWN = new Summary(true, true);
+
+        /** Some UTF-8 constant is a map field descriptor (or the bytes could not be read: then true). */
+        public final boolean mapDescriptor;
+        /** Some UTF-8 constant contains "cache", "memo" or "lru" in any case (or unreadable: true). */
+        public final boolean cacheWord;
+
+        Summary(boolean mapDescriptor, boolean cacheWord) {
+            this.mapDescriptor = mapDescriptor;
+            this.cacheWord = cacheWord;
+        }
+    }
 
     private ClassPreFilter() {
     }
@@ -36,17 +68,24 @@ public final class ClassPreFilter {
      * or when the bytes are not a class file the filter understands (the analysis then decides).
      */
     public static boolean mayDeclareMapField(byte[] classFile) {
+        return summarize(classFile).mapDescriptor;
+    }
+
+    /** Both facts in one pass; a class file the filter does not understand answers "maybe" to both. */
+    public static Summary summarize(byte[] classFile) {
         try {
             return scan(classFile);
         } catch (RuntimeException malformed) {
-            return true;
+            return Summary.UNKNOWN;
         }
     }
 
-    private static boolean scan(byte[] b) {
+    private static Summary scan(byte[] b) {
         if (b.length < 10 || (b[0] & 0xff) != 0xCA || (b[1] & 0xff) != 0xFE) {
-            return true;
+            return Summary.UNKNOWN;
         }
+        boolean mapDescriptor = false;
+        boolean cacheWord = false;
         int count = u2(b, 8);
         int offset = 10;
         for (int i = 1; i < count; i++) {
@@ -55,9 +94,13 @@ public final class ClassPreFilter {
                 case 1: { // Utf8
                     int length = u2(b, offset + 1);
                     int start = offset + 3;
-                    if (length >= MIN_LENGTH && length <= MAX_LENGTH && b[start] == 'L' && b[start + length - 1] == ';'
+                    if (!mapDescriptor && length >= MIN_LENGTH && length <= MAX_LENGTH && b[start] == 'L'
+                            && b[start + length - 1] == ';'
                             && DESCRIPTORS.contains(new String(b, start, length, StandardCharsets.ISO_8859_1))) {
-                        return true;
+                        mapDescriptor = true;
+                    }
+                    if (!cacheWord && containsCacheWord(b, start, start + length)) {
+                        cacheWord = true;
                     }
                     offset = start + length;
                     break;
@@ -76,7 +119,26 @@ public final class ClassPreFilter {
                     offset += 4;
                     break;
                 default:
-                    return true; // a tag we do not know: let the analysis decide
+                    return Summary.UNKNOWN; // a tag we do not know: let the analysis decide
+            }
+        }
+        return new Summary(mapDescriptor, cacheWord);
+    }
+
+    /** "cache", "memo" or "lru" in any case, in ASCII bytes; other bytes never match. */
+    private static boolean containsCacheWord(byte[] b, int from, int to) {
+        for (int i = from; i < to - 2; i++) {
+            int c = b[i] | 0x20; // lower-cases ASCII letters
+            if (c == 'c' && i + 5 <= to && (b[i + 1] | 0x20) == 'a' && (b[i + 2] | 0x20) == 'c'
+                    && (b[i + 3] | 0x20) == 'h' && (b[i + 4] | 0x20) == 'e') {
+                return true;
+            }
+            if (c == 'm' && i + 4 <= to && (b[i + 1] | 0x20) == 'e' && (b[i + 2] | 0x20) == 'm'
+                    && (b[i + 3] | 0x20) == 'o') {
+                return true;
+            }
+            if (c == 'l' && (b[i + 1] | 0x20) == 'r' && (b[i + 2] | 0x20) == 'u') {
+                return true;
             }
         }
         return false;

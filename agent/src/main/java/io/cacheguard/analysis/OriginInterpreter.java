@@ -292,9 +292,6 @@ final class OriginInterpreter extends Interpreter<OriginValue> {
 
     @Override
     public OriginValue merge(OriginValue value1, OriginValue value2) {
-        if (value1 == value2 || value1.equals(value2)) {
-            return value1;
-        }
-        return value1.merge(value2);
+        return value1 == value2 ? value1 : value1.merge(value2);
     }
 }

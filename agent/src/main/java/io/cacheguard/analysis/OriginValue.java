@@ -63,7 +63,14 @@ final class OriginValue implements Value {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OriginValue && ((OriginValue) o).size == size && ((OriginValue) o).origins.equals(origins);
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof OriginValue)) {
+            return false;
+        }
+        OriginValue other = (OriginValue) o;
+        return other.size == size && other.origins.size() == origins.size() && other.origins.equals(origins);
     }
 
     @Override

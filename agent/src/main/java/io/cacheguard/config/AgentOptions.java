@@ -52,8 +52,19 @@ public final class AgentOptions {
         if (CacheSelector.isExcluded(className)) {
             return false;
         }
-        boolean included = includes.isEmpty() || includes.stream().anyMatch(g -> g.matches(className));
-        return included && excludes.stream().noneMatch(g -> g.matches(className));
+        boolean included = includes.isEmpty();
+        for (Glob glob : includes) {
+            included |= glob.matches(className);
+        }
+        if (!included) {
+            return false;
+        }
+        for (Glob glob : excludes) {
+            if (glob.matches(className)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public CacheSelector selector() {

@@ -1,6 +1,7 @@
 package io.cacheguard.transform;
 
 import io.cacheguard.analysis.CacheSelector;
+import io.cacheguard.analysis.ClassPreFilter;
 import io.cacheguard.config.AgentOptions;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
@@ -24,13 +25,20 @@ public final class CacheTransformer implements ClassFileTransformer {
     }
 
     private final AgentOptions options;
+    private final CacheSelector selector;
     private final DecisionCache decisions;
     private final Events events;
+    private final TransformStats stats = new TransformStats();
 
     public CacheTransformer(AgentOptions options, CacheSelector selector, Events events) {
         this.options = options;
-        this.decisions = new DecisionCache(selector, events);
+        this.selector = selector;
+        this.decisions = new DecisionCache(selector, events, stats);
         this.events = events;
+    }
+
+    public TransformStats stats() {
+        return stats;
     }
 
     @Override
@@ -39,18 +47,33 @@ public final class CacheTransformer implements ClassFileTransformer {
         if (internalName == null || classFile == null) {
             return null; // hidden classes and lambdas have no name to match and touch no field directly
         }
+        long start = System.nanoTime();
+        try {
+            return transform(loader, internalName, classFile);
+        } finally {
+            stats.classesSeen.increment();
+            stats.transformNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    private byte[] transform(ClassLoader loader, String internalName, byte[] classFile) {
         try {
             String className = internalName.replace('/', '.');
             if (!options.isIncluded(className)) {
                 return null;
             }
+            ClassPreFilter.Summary summary = ClassPreFilter.summarize(classFile);
+            if (!summary.mapDescriptor || (!summary.cacheWord && selector.selectsByNamesOnly())) {
+                return null; // neither declares nor touches a map field that could be a cache
+            }
+            stats.classesPastFilter.increment();
             ClassReader reader = new ClassReader(classFile);
             Map<String, Map<String, Set<String>>> patched = new HashMap<>();
             ClassDecision own = decisions.decide(loader, internalName, classFile);
             if (!own.patched.isEmpty()) {
                 patched.put(internalName, own.patchedFields());
             }
-            for (String owner : MapFieldRefs.foreignOwners(reader)) {
+            for (String owner : MapFieldRefs.foreignOwners(reader, selector)) {
                 if (options.isIncluded(owner.replace('/', '.'))) {
                     ClassDecision foreign = decisions.decideByName(loader, owner);
                     if (!foreign.patched.isEmpty()) {

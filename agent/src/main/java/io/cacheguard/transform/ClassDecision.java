@@ -2,10 +2,10 @@ package io.cacheguard.transform;
 
 import io.cacheguard.analysis.FieldReport;
 import io.cacheguard.analysis.Verdict;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The analysis' outcome for one class: the reports of its cache fields and which of them are patched. */
 final class ClassDecision {
@@ -17,8 +17,13 @@ final class ClassDecision {
 
     ClassDecision(List<FieldReport> reports) {
         this.reports = List.copyOf(reports);
-        this.patched = reports.stream().filter(r -> r.verdict() == Verdict.PATCH)
-                .collect(Collectors.toUnmodifiableMap(FieldReport::fieldName, r -> r));
+        Map<String, FieldReport> patchedFields = new HashMap<>();
+        for (FieldReport report : reports) {
+            if (report.verdict() == Verdict.PATCH) {
+                patchedFields.put(report.fieldName(), report);
+            }
+        }
+        this.patched = Map.copyOf(patchedFields);
     }
 
     boolean patches(String field) {
@@ -27,7 +32,10 @@ final class ClassDecision {
 
     /** Patched field name → its lazy-initialisation store sites (see {@code FieldReport.lazyInitStores}). */
     Map<String, Set<String>> patchedFields() {
-        return patched.values().stream()
-                .collect(Collectors.toUnmodifiableMap(FieldReport::fieldName, FieldReport::lazyInitStores));
+        Map<String, Set<String>> fields = new HashMap<>();
+        for (FieldReport report : patched.values()) {
+            fields.put(report.fieldName(), report.lazyInitStores());
+        }
+        return fields;
     }
 }

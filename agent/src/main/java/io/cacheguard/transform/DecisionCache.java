@@ -33,9 +33,12 @@ final class DecisionCache {
         void decided(ClassLoader loader, String className, List<FieldReport> reports);
     }
 
-    DecisionCache(CacheSelector selector, Listener listener) {
+    private final TransformStats stats;
+
+    DecisionCache(CacheSelector selector, Listener listener, TransformStats stats) {
         this.selector = selector;
         this.listener = listener;
+        this.stats = stats;
     }
 
     /** The decision for a class, from its bytes; a class without selected map fields decides nothing. */
@@ -72,8 +75,14 @@ final class DecisionCache {
                 || !hasSelectedField(className, classFile)) {
             return ClassDecision.NOTHING;
         }
-        List<FieldReport> reports = new ClassAnalyzer(ClassBytesSource.of(loader)).analyze(classFile);
-        return new ClassDecision(selector.select(reports));
+        long start = System.nanoTime();
+        try {
+            List<FieldReport> reports = new ClassAnalyzer(ClassBytesSource.of(loader)).analyze(classFile);
+            return new ClassDecision(selector.select(reports));
+        } finally {
+            stats.classesAnalysed.increment();
+            stats.analysisNanos.add(System.nanoTime() - start);
+        }
     }
 
     /** A cheap look at the field names, so that non-cache classes skip the analysis altogether. */
@@ -98,6 +107,12 @@ final class DecisionCache {
     }
 
     private synchronized Map<String, ClassDecision> decisionsOf(ClassLoader loader) {
-        return byLoader.computeIfAbsent(loader == null ? NO_LOADER : loader, k -> new ConcurrentHashMap<>());
+        Object key = loader == null ? NO_LOADER : loader;
+        Map<String, ClassDecision> decisions = byLoader.get(key);
+        if (decisions == null) {
+            decisions = new ConcurrentHashMap<>();
+            byLoader.put(key, decisions);
+        }
+        return decisions;
     }
 }
