@@ -1,0 +1,135 @@
+package io.cacheguard.legacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.cacheguard.it.ChildJvm;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cache races recorded in the bug trackers of released libraries, run as the libraries shipped
+ * them: each driver breaks the library in a child JVM without the agent, and runs clean under the
+ * real shaded agent with its default selection, which names the one racy field in its report.
+ * Code nobody on the team wrote is the real test of the analysis and the swap.
+ *
+ * <p>Without the agent a run is retried a few times, since a race is a matter of chance; each
+ * driver was measured to break on its first run nearly always (see the drivers). With the agent
+ * every run must be clean.
+ */
+class LegacyLibraryRacesIT {
+    /** Runs tried without the agent before a driver counts as not reproducing its race. */
+    private static final int RUNS_WITHOUT_AGENT = 3;
+    /** Runs with the agent, every one of which must be clean. */
+    private static final int RUNS_WITH_AGENT = 3;
+    private static final Pattern PATCHED = Pattern.compile(
+            "\"event\":\"patched\".*?\"class\":\"([^\"]+)\",\"field\":\"([^\"]+)\"");
+
+    @TempDir
+    Path reports;
+
+    @Test
+    void beanUtils170MethodCacheHangsWithoutTheAgent() throws Exception {
+        assertBreaksWithoutAgent(BeanUtilsMethodCacheRace.class, BeanUtilsMethodCacheRace.NAME, beanUtilsClasspath());
+    }
+
+    @Test
+    void beanUtils170MethodCacheIsGuardedByTheAgent() throws Exception {
+        assertCleanWithAgent(BeanUtilsMethodCacheRace.class, BeanUtilsMethodCacheRace.NAME, beanUtilsClasspath(),
+                BeanUtilsMethodCacheRace.PATCHED_FIELD);
+    }
+
+    @Test
+    void indriya213PiCacheThrowsWithoutTheAgent() throws Exception {
+        assertBreaksWithoutAgent(IndriyaPiCacheRace.class, IndriyaPiCacheRace.NAME, indriyaClasspath());
+    }
+
+    @Test
+    void indriya213PiCacheIsGuardedByTheAgent() throws Exception {
+        assertCleanWithAgent(IndriyaPiCacheRace.class, IndriyaPiCacheRace.NAME, indriyaClasspath(),
+                IndriyaPiCacheRace.PATCHED_FIELD);
+    }
+
+    private static String beanUtilsClasspath() throws Exception {
+        return classpath(org.apache.commons.beanutils.MethodUtils.class, org.apache.commons.logging.LogFactory.class);
+    }
+
+    private static String indriyaClasspath() throws Exception {
+        return classpath(tech.units.indriya.function.Calculus.class, javax.measure.UnitConverter.class,
+                tech.uom.lib.common.function.IntExponentSupplier.class);
+    }
+
+    private static void assertBreaksWithoutAgent(Class<?> driver, String name, String classpath) throws Exception {
+        List<String> runs = new ArrayList<>();
+        for (int run = 0; run < RUNS_WITHOUT_AGENT; run++) {
+            ChildJvm.Result result = ChildJvm.run("-cp", classpath, driver.getName());
+            String line = resultLine(result);
+            runs.add(result.toString());
+            if (line.startsWith("RESULT " + name + " BROKEN ")) {
+                assertTrue(result.exitCode == RaceResult.BROKEN || result.exitCode == RaceResult.HUNG, result::toString);
+                return;
+            }
+            assertEquals("RESULT " + name + " OK", line, result::toString);
+        }
+        fail(name + " did not break in " + RUNS_WITHOUT_AGENT + " runs without the agent:\n" + String.join("\n", runs));
+    }
+
+    private void assertCleanWithAgent(Class<?> driver, String name, String classpath, String patchedField)
+            throws Exception {
+        for (int run = 0; run < RUNS_WITH_AGENT; run++) {
+            Path report = reports.resolve(name.replaceAll("\\W", "_") + "-" + run + ".jsonl");
+            ChildJvm.Result result = ChildJvm.run(
+                    "-javaagent:" + ChildJvm.agentJar() + "=report=" + report,
+                    "-cp", classpath, driver.getName());
+            assertEquals("RESULT " + name + " OK", resultLine(result), result::toString);
+            assertEquals(RaceResult.OK, result.exitCode, result::toString);
+            List<String> events = Files.readAllLines(report, StandardCharsets.UTF_8);
+            assertEquals(Set.of(patchedField), patchedFields(events), () -> "report:\n" + String.join("\n", events));
+            assertFalse(events.stream().anyMatch(e -> e.contains("\"event\":\"error\"")),
+                    () -> "report:\n" + String.join("\n", events));
+        }
+    }
+
+    /** The Class.field names of the report's patched events. */
+    private static Set<String> patchedFields(List<String> events) {
+        Set<String> fields = new TreeSet<>();
+        for (String event : events) {
+            Matcher matcher = PATCHED.matcher(event);
+            if (matcher.find()) {
+                fields.add(matcher.group(1) + "." + matcher.group(2));
+            }
+        }
+        return fields;
+    }
+
+    /** The driver's last stdout line, which must be its RESULT line. */
+    private static String resultLine(ChildJvm.Result result) {
+        String[] lines = result.stdout.strip().split("\\R");
+        String last = lines[lines.length - 1];
+        assertTrue(last.startsWith("RESULT "), result::toString);
+        return last;
+    }
+
+    /** The test classes and the jars the given library classes came from, as the child's class path. */
+    private static String classpath(Class<?>... libraryClasses) throws Exception {
+        List<String> entries = new ArrayList<>();
+        entries.add(ChildJvm.testClasspath());
+        for (Class<?> type : libraryClasses) {
+            entries.add(Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}
