@@ -58,7 +58,8 @@ public final class BeanUtilsMethodCacheRace {
             List<Method> lookups = new ArrayList<>(methods);
             Collections.shuffle(lookups, new Random(rounds));
             List<Method> round = lookups.subList(0, Math.min(LOOKUPS_PER_ROUND, lookups.size()));
-            try (FreshLibraryLoader loader = new FreshLibraryLoader(beanutils, "org.apache.commons.beanutils.", parent)) {
+            try (FreshLibraryLoader loader =
+                         new FreshLibraryLoader(beanutils, "org.apache.commons.beanutils.", parent)) {
                 Method getAccessibleMethod = loader.loadClass("org.apache.commons.beanutils.MethodUtils")
                         .getMethod("getAccessibleMethod", Class.class, String.class, Class[].class);
                 Round.Outcome outcome = Round.run(NAME, WORKERS, STALL_MILLIS, (worker, tick) -> {
@@ -95,7 +96,8 @@ public final class BeanUtilsMethodCacheRace {
         List<Method> methods = new ArrayList<>();
         for (Class<?> owner : OWNERS) {
             for (Method method : owner.getMethods()) {
-                if (method.getDeclaringClass() == owner && !method.isBridge() && Modifier.isPublic(owner.getModifiers())) {
+                if (method.getDeclaringClass() == owner && !method.isBridge()
+                        && Modifier.isPublic(owner.getModifiers())) {
                     methods.add(method);
                 }
             }

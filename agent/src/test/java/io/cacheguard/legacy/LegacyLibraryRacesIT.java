@@ -49,7 +49,7 @@ class LegacyLibraryRacesIT {
     @Test
     void beanUtils170MethodCacheIsGuardedByTheAgent() throws Exception {
         assertCleanWithAgent(BeanUtilsMethodCacheRace.class, BeanUtilsMethodCacheRace.NAME, beanUtilsClasspath(),
-                BeanUtilsMethodCacheRace.PATCHED_FIELD);
+                Set.of(BeanUtilsMethodCacheRace.PATCHED_FIELD));
     }
 
     @Test
@@ -60,7 +60,19 @@ class LegacyLibraryRacesIT {
     @Test
     void indriya213PiCacheIsGuardedByTheAgent() throws Exception {
         assertCleanWithAgent(IndriyaPiCacheRace.class, IndriyaPiCacheRace.NAME, indriyaClasspath(),
-                IndriyaPiCacheRace.PATCHED_FIELD);
+                Set.of(IndriyaPiCacheRace.PATCHED_FIELD));
+    }
+
+    @Test
+    void jsonRpc4j11MethodCacheLosesEntriesWithoutTheAgent() throws Exception {
+        assertBreaksWithoutAgent(JsonRpc4jMethodCacheRace.class, JsonRpc4jMethodCacheRace.NAME, jsonRpc4jClasspath());
+    }
+
+    /** All four ReflectionUtil caches, the four maps the upstream fix made concurrent, and no other field. */
+    @Test
+    void jsonRpc4j11MethodCacheIsGuardedByTheAgent() throws Exception {
+        assertCleanWithAgent(JsonRpc4jMethodCacheRace.class, JsonRpc4jMethodCacheRace.NAME, jsonRpc4jClasspath(),
+                JsonRpc4jMethodCacheRace.PATCHED_FIELDS);
     }
 
     private static String beanUtilsClasspath() throws Exception {
@@ -72,6 +84,10 @@ class LegacyLibraryRacesIT {
                 tech.uom.lib.common.function.IntExponentSupplier.class);
     }
 
+    private static String jsonRpc4jClasspath() throws Exception {
+        return classpath(com.googlecode.jsonrpc4j.ReflectionUtil.class);
+    }
+
     private static void assertBreaksWithoutAgent(Class<?> driver, String name, String classpath) throws Exception {
         List<String> runs = new ArrayList<>();
         for (int run = 0; run < RUNS_WITHOUT_AGENT; run++) {
@@ -79,7 +95,8 @@ class LegacyLibraryRacesIT {
             String line = resultLine(result);
             runs.add(result.toString());
             if (line.startsWith("RESULT " + name + " BROKEN ")) {
-                assertTrue(result.exitCode == RaceResult.BROKEN || result.exitCode == RaceResult.HUNG, result::toString);
+                assertTrue(result.exitCode == RaceResult.BROKEN || result.exitCode == RaceResult.HUNG,
+                        result::toString);
                 return;
             }
             assertEquals("RESULT " + name + " OK", line, result::toString);
@@ -87,7 +104,7 @@ class LegacyLibraryRacesIT {
         fail(name + " did not break in " + RUNS_WITHOUT_AGENT + " runs without the agent:\n" + String.join("\n", runs));
     }
 
-    private void assertCleanWithAgent(Class<?> driver, String name, String classpath, String patchedField)
+    private void assertCleanWithAgent(Class<?> driver, String name, String classpath, Set<String> expectedPatched)
             throws Exception {
         for (int run = 0; run < RUNS_WITH_AGENT; run++) {
             Path report = reports.resolve(name.replaceAll("\\W", "_") + "-" + run + ".jsonl");
@@ -97,7 +114,8 @@ class LegacyLibraryRacesIT {
             assertEquals("RESULT " + name + " OK", resultLine(result), result::toString);
             assertEquals(RaceResult.OK, result.exitCode, result::toString);
             List<String> events = Files.readAllLines(report, StandardCharsets.UTF_8);
-            assertEquals(Set.of(patchedField), patchedFields(events), () -> "report:\n" + String.join("\n", events));
+            assertEquals(new TreeSet<>(expectedPatched), patchedFields(events),
+                    () -> "report:\n" + String.join("\n", events));
             assertFalse(events.stream().anyMatch(e -> e.contains("\"event\":\"error\"")),
                     () -> "report:\n" + String.join("\n", events));
         }
