@@ -1,24 +1,34 @@
-package io.cacheguard.scan;
+package io.cacheguard.report;
 
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a tree of maps, lists, strings, numbers, booleans and nulls as indented JSON. Everything
- * outside printable ASCII is escaped, so the report is the same bytes in any console encoding.
+ * Writes a tree of maps, lists, strings, numbers, booleans and nulls as JSON: indented for reports
+ * a person may read, or on one line for JSON Lines. Everything outside printable ASCII is escaped,
+ * so the output is the same bytes in any console encoding. The agent ships no JSON library, so that
+ * it never meets the host's own copy.
  */
-final class Json {
+public final class JsonWriter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final String INDENT = "  ";
 
-    private Json() {
+    private JsonWriter() {
     }
 
-    static String write(Object value) {
+    /** Indented, ending with a newline. */
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out, 0);
         return out.append('\n').toString();
+    }
+
+    /** On one line, without a newline: one JSON Lines record. */
+    public static String writeLine(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out, -1);
+        return out.toString();
     }
 
     private static void write(Object value, StringBuilder out, int depth) {
@@ -32,6 +42,8 @@ final class Json {
             writeObject((Map<?, ?>) value, out, depth);
         } else if (value instanceof List) {
             writeArray((List<?>) value, out, depth);
+        } else if (value instanceof Json) {
+            write(((Json) value).fields(), out, depth);
         } else {
             throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
         }
@@ -46,10 +58,10 @@ final class Json {
         Iterator<? extends Map.Entry<?, ?>> entries = object.entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<?, ?> entry = entries.next();
-            newLine(out, depth + 1);
+            newLine(out, inner(depth));
             quote((String) entry.getKey(), out);
-            out.append(": ");
-            write(entry.getValue(), out, depth + 1);
+            out.append(depth < 0 ? ":" : ": ");
+            write(entry.getValue(), out, inner(depth));
             if (entries.hasNext()) {
                 out.append(',');
             }
@@ -65,8 +77,8 @@ final class Json {
         }
         out.append('[');
         for (int i = 0; i < array.size(); i++) {
-            newLine(out, depth + 1);
-            write(array.get(i), out, depth + 1);
+            newLine(out, inner(depth));
+            write(array.get(i), out, inner(depth));
             if (i < array.size() - 1) {
                 out.append(',');
             }
@@ -75,7 +87,16 @@ final class Json {
         out.append(']');
     }
 
+    /** The depth of a nested value; writing on one line is depth -1 all the way down. */
+    private static int inner(int depth) {
+        return depth < 0 ? depth : depth + 1;
+    }
+
+    /** A new line at {@code depth}; none at all when writing one line (negative depth). */
     private static void newLine(StringBuilder out, int depth) {
+        if (depth < 0) {
+            return;
+        }
         out.append('\n');
         for (int i = 0; i < depth; i++) {
             out.append(INDENT);

@@ -1,5 +1,6 @@
 package io.cacheguard.scan;
 
+import io.cacheguard.report.JsonWriter;
 import io.cacheguard.agent.CacheguardVersion;
 import io.cacheguard.analysis.FieldReport;
 import io.cacheguard.analysis.Reason;
@@ -45,7 +46,7 @@ final class JsonReport {
         summary.put("classesAnalysed", result.classesAnalysed);
         summary.put("errors", result.problems.size());
         root.put("summary", summary);
-        return Json.write(root);
+        return JsonWriter.write(root);
     }
 
     private static Map<String, Object> field(Finding finding) {

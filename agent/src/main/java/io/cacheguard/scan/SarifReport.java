@@ -1,5 +1,6 @@
 package io.cacheguard.scan;
 
+import io.cacheguard.report.JsonWriter;
 import io.cacheguard.agent.CacheguardVersion;
 import io.cacheguard.analysis.FieldReport;
 import io.cacheguard.analysis.Reason;
@@ -39,7 +40,7 @@ final class SarifReport {
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
         root.put("runs", List.of(run));
-        return Json.write(root);
+        return JsonWriter.write(root);
     }
 
     private static Map<String, Object> driver() {

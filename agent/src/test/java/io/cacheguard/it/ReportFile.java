@@ -1,50 +1,50 @@
 package io.cacheguard.it;
 
+import io.cacheguard.testing.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-/** The agent's JSON Lines report as the tests read it: events by name, patched fields by Class.field. */
+/**
+ * The agent's JSON Lines report as the tests read it. Every line must parse as exactly one JSON
+ * object (a strict parser): a line that does not is a test failure, not something to skip.
+ */
 final class ReportFile {
-    private static final Pattern EVENT = Pattern.compile("^\\{\"event\":\"([a-z-]+)\"");
-    private static final Pattern CLASS = Pattern.compile("\"class\":\"([^\"]+)\"");
-    private static final Pattern FIELD = Pattern.compile("\"field\":\"([^\"]+)\"");
+    final List<Map<String, Object>> events;
 
-    final List<String> lines;
-
-    private ReportFile(List<String> lines) {
-        this.lines = lines;
+    private ReportFile(List<Map<String, Object>> events) {
+        this.events = events;
     }
 
     static ReportFile read(Path path) throws IOException {
-        return new ReportFile(Files.readAllLines(path, StandardCharsets.UTF_8));
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+            events.add(JsonParser.object(JsonParser.parse(line)));
+        }
+        return new ReportFile(events);
     }
 
-    List<String> events(String name) {
-        return lines.stream().filter(line -> name.equals(event(line))).collect(Collectors.toList());
-    }
-
-    static String event(String line) {
-        Matcher m = EVENT.matcher(line);
-        return m.find() ? m.group(1) : null;
+    List<Map<String, Object>> events(String name) {
+        List<Map<String, Object>> matching = new ArrayList<>();
+        for (Map<String, Object> event : events) {
+            if (name.equals(event.get("event"))) {
+                matching.add(event);
+            }
+        }
+        return matching;
     }
 
     /** Class.field of every {@code patched} event. */
     Set<String> patchedFields() {
         Set<String> fields = new TreeSet<>();
-        for (String line : events("patched")) {
-            Matcher c = CLASS.matcher(line);
-            Matcher f = FIELD.matcher(line);
-            if (c.find() && f.find()) {
-                fields.add(c.group(1) + "." + f.group(1));
-            }
+        for (Map<String, Object> event : events("patched")) {
+            fields.add(event.get("class") + "." + event.get("field"));
         }
         return fields;
     }

@@ -1,9 +1,10 @@
-package io.cacheguard.scan;
+package io.cacheguard.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cacheguard.testing.JsonParser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,11 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written JSON writer: every string survives a strict parser, and the output is pure ASCII. */
-class JsonTest {
+class JsonWriterTest {
 
     private static String quoted(String text) {
         StringBuilder out = new StringBuilder();
-        Json.quote(text, out);
+        JsonWriter.quote(text, out);
         return out.toString();
     }
 
@@ -60,11 +61,11 @@ class JsonTest {
         root.put("name", "com.acme.Cache$Inner");
         root.put("reasons", new ArrayList<>(Arrays.asList(inner, "text", null, false, -1L)));
 
-        assertEquals(root, JsonParser.parse(Json.write(root)));
+        assertEquals(root, JsonParser.parse(JsonWriter.write(root)));
     }
 
     @Test
     void onlyJsonValuesAreWritten() {
-        assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("when", new Object())));
+        assertThrows(IllegalArgumentException.class, () -> JsonWriter.write(Map.of("when", new Object())));
     }
 }

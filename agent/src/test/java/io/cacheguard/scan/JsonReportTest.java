@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cacheguard.testing.JsonParser;
 import io.cacheguard.agent.CacheguardVersion;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.cacheguard.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cacheguard.testing.JsonParser;
 import io.cacheguard.it.ChildJvm;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.cacheguard.scan;
 
+import io.cacheguard.testing.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

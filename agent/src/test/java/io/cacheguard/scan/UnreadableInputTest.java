@@ -3,6 +3,7 @@ package io.cacheguard.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cacheguard.testing.JsonParser;
 import io.cacheguard.analysis.CacheSelector;
 import io.cacheguard.analysis.ClassAnalyzer;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.cacheguard.scan;
+package io.cacheguard.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.Map;
  * longs or doubles. Anything that is not exactly one JSON value, such as a stray line before or
  * after it, fails the parse.
  */
-final class JsonParser {
+public final class JsonParser {
     private final String text;
     private int pos;
 
@@ -18,7 +18,7 @@ final class JsonParser {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonParser parser = new JsonParser(text);
         parser.skipWhitespace();
         Object value = parser.value();
@@ -30,7 +30,7 @@ final class JsonParser {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object value) {
+    public static Map<String, Object> object(Object value) {
         if (!(value instanceof Map)) {
             throw new AssertionError("not an object: " + value);
         }
@@ -38,7 +38,7 @@ final class JsonParser {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> array(Object value) {
+    public static List<Object> array(Object value) {
         if (!(value instanceof List)) {
             throw new AssertionError("not an array: " + value);
         }
