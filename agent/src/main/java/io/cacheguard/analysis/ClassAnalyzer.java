@@ -57,6 +57,9 @@ public final class ClassAnalyzer {
         List<FieldNode> threadLocals = new ArrayList<>();
         MapSubclasses subclasses = new MapSubclasses(related);
         for (FieldNode field : owner.fields) {
+            if ((field.access & Opcodes.ACC_SYNTHETIC) != 0) {
+                continue; // a lambda's or local class's copy of a captured local: confined, not a cache
+            }
             if (MapTypes.isMapDescriptor(field.desc) || isOwnMapType(field.desc, subclasses)) {
                 mapFields.add(field);
             } else if (isThreadLocalOfMap(field)) {
