@@ -94,9 +94,9 @@ public final class ClassPreFilter {
                 case 1: { // Utf8
                     int length = u2(b, offset + 1);
                     int start = offset + 3;
-                    if (!mapDescriptor && length >= MIN_LENGTH && length <= MAX_LENGTH && b[start] == 'L'
-                            && b[start + length - 1] == ';'
-                            && DESCRIPTORS.contains(new String(b, start, length, StandardCharsets.ISO_8859_1))) {
+                    if (!mapDescriptor && length >= MIN_LENGTH && b[start] == 'L' && b[start + length - 1] == ';'
+                            && (endsWithMap(b, start, length) || length <= MAX_LENGTH
+                                && DESCRIPTORS.contains(new String(b, start, length, StandardCharsets.ISO_8859_1)))) {
                         mapDescriptor = true;
                     }
                     if (!cacheWord && containsCacheWord(b, start, start + length)) {
@@ -123,6 +123,15 @@ public final class ClassPreFilter {
             }
         }
         return new Summary(mapDescriptor, cacheWord);
+    }
+
+    /**
+     * A type descriptor ending in {@code Map;}: the JDK's maps and an application's own map classes
+     * ({@code WeakFastHashMap}), whose fields are reported as skipped rather than passed over.
+     */
+    private static boolean endsWithMap(byte[] b, int start, int length) {
+        int end = start + length;
+        return b[end - 4] == 'M' && b[end - 3] == 'a' && b[end - 2] == 'p';
     }
 
     /** "cache", "memo" or "lru" in any case, in ASCII bytes; other bytes never match. */
