@@ -47,7 +47,21 @@ final class VerdictRules {
                     "already a thread-safe map: only " + String.join(", ", assignedTypes) + " is stored in it")));
         }
         boolean accessOrdered = maps.stream().anyMatch(v -> v.accessOrdered);
-        return lockVerdict(field, assignedTypes, afterInit(uses, accessOrdered));
+        FieldReport byUses = lockVerdict(field, assignedTypes, afterInit(uses, accessOrdered));
+        if (byUses.verdict() == Verdict.SAFE && (field.access & Opcodes.ACC_PRIVATE) == 0) {
+            // Other classes can read and write it, and this class alone says nothing about how.
+            return report(field, assignedTypes, Verdict.PATCH, List.of(Reason.general(
+                    "the field is " + visibility(field.access) + ": code in other classes can use the map without"
+                            + " the lock this class holds (here: " + byUses.reasons().get(0).message() + ")")));
+        }
+        return byUses;
+    }
+
+    private static String visibility(int access) {
+        if ((access & Opcodes.ACC_PUBLIC) != 0) {
+            return "public";
+        }
+        return (access & Opcodes.ACC_PROTECTED) != 0 ? "protected" : "package-private";
     }
 
     /** The uses that can race: everything after initialisation, with reordering reads counted as writes. */
