@@ -47,6 +47,11 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     private final ReentrantLock handLock = new ReentrantLock();
     /** Where tidying goes on; guarded by {@link #handLock}. */
     private Iterator<Node> tidyCursor;
+    /**
+     * Writes that added no entry since the hand last moved for one. Racy on purpose: it only
+     * samples, so that an overwrite-heavy cache sweeps every 64th write instead of every write.
+     */
+    private int quietWrites;
     private final CacheBounds bounds;
     private final Ticker ticker;
     private final long maximumSize;
@@ -152,8 +157,10 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         });
         if (outcome.created != null) {
             clock.add(outcome.created);
+            advanceHand();
+        } else if (overSize() || (++quietWrites & 63) == 0) {
+            advanceHand(); // an overwrite or removal adds nothing to evict; tidying can wait a little
         }
-        advanceHand();
         return outcome;
     }
 

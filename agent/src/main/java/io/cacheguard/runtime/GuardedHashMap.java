@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -25,6 +26,11 @@ public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
     private static final long serialVersionUID = 1L;
 
     private final transient Map<K, V> store;
+    /**
+     * The unbounded store's table, or null when bounded: {@code get} and {@code put} go to it
+     * directly, one dependent load fewer on the hottest paths (measured in bench/MapThroughput).
+     */
+    private final transient ConcurrentHashMap<Object, Object> table;
 
     public GuardedHashMap() {
         this(CacheBounds.NONE);
@@ -43,6 +49,7 @@ public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
     private GuardedHashMap(Map<K, V> store) {
         super();
         this.store = store;
+        this.table = store instanceof NullTolerantConcurrentMap ? ((NullTolerantConcurrentMap<K, V>) store).table : null;
     }
 
     private static <K, V> Map<K, V> newStore(CacheBounds bounds, int expectedSize) {
@@ -63,7 +70,8 @@ public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
 
     @Override
     public V get(Object key) {
-        return store.get(key);
+        ConcurrentHashMap<Object, Object> direct = table;
+        return direct != null ? NullMask.unmask(direct.get(NullMask.mask(key))) : store.get(key);
     }
 
     @Override
@@ -73,7 +81,8 @@ public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
 
     @Override
     public boolean containsKey(Object key) {
-        return store.containsKey(key);
+        ConcurrentHashMap<Object, Object> direct = table;
+        return direct != null ? direct.containsKey(NullMask.mask(key)) : store.containsKey(key);
     }
 
     @Override
@@ -83,7 +92,10 @@ public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
 
     @Override
     public V put(K key, V value) {
-        return store.put(key, value);
+        ConcurrentHashMap<Object, Object> direct = table;
+        return direct != null
+                ? NullMask.unmask(direct.put(NullMask.mask(key), NullMask.mask(value)))
+                : store.put(key, value);
     }
 
     @Override

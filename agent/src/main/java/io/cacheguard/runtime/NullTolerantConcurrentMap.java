@@ -27,7 +27,7 @@ import java.util.function.Function;
  * atomic, which is the whole point of replacing the legacy map.
  */
 final class NullTolerantConcurrentMap<K, V> extends AbstractMap<K, V> {
-    private final ConcurrentHashMap<Object, Object> table;
+    final ConcurrentHashMap<Object, Object> table;
 
     NullTolerantConcurrentMap(int expectedSize) {
         this.table = new ConcurrentHashMap<>(Math.max(expectedSize, 16));
