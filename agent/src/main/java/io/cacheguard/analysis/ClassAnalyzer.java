@@ -158,7 +158,7 @@ public final class ClassAnalyzer {
             classes.add(owner);
             for (String member : nestMembers()) {
                 byte[] bytes = related.bytesOf(member);
-                ClassNode node = bytes == null ? null : read(bytes);
+                ClassNode node = bytes == null || !refersToOwner(bytes) ? null : read(bytes);
                 if (node != null) {
                     classes.add(node);
                 }
@@ -366,6 +366,38 @@ public final class ClassAnalyzer {
         private boolean isInitializer(String method) {
             int dot = method.indexOf('.');
             return method.startsWith("<init>", dot + 1) || method.startsWith("<clinit>", dot + 1);
+        }
+
+        /**
+         * Whether a nest member names a tracked field or a method of the owner in its constant pool:
+         * only then can its code touch the map or give one of the owner's private methods a lock
+         * context. A large class's many closures are passed over without being parsed.
+         */
+        private boolean refersToOwner(byte[] classFile) {
+            try {
+                ClassReader reader = new ClassReader(classFile);
+                char[] buffer = new char[reader.getMaxStringLength()];
+                for (int i = 1; i < reader.getItemCount(); i++) {
+                    int offset = reader.getItem(i);
+                    if (offset == 0) {
+                        continue;
+                    }
+                    int tag = reader.readByte(offset - 1);
+                    boolean member = tag == 9 || tag == 10 || tag == 11; // Fieldref, Methodref, InterfaceMethodref
+                    if (member && owner.name.equals(reader.readClass(offset, buffer))) {
+                        if (tag != 9) {
+                            return true;
+                        }
+                        int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
+                        if (trackedFields.contains(owner.name + "." + reader.readUTF8(nameAndType, buffer))) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            } catch (RuntimeException malformed) {
+                return true; // let the full read decide, and report
+            }
         }
 
         /** Inner, anonymous and local classes of the owner, whose code can touch its private fields. */

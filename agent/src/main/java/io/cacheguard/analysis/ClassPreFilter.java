@@ -84,8 +84,23 @@ public final class ClassPreFilter {
         if (b.length < 10 || (b[0] & 0xff) != 0xCA || (b[1] & 0xff) != 0xFE) {
             return Summary.UNKNOWN;
         }
-        boolean mapDescriptor = false;
-        boolean cacheWord = false;
+        // Two passes: most classes have no map descriptor and are done after the first, cheap one;
+        // only the rest pay for looking at every byte of every string.
+        if (!walk(b, false)) {
+            return NO_MAP;
+        }
+        return walk(b, true) ? MAP_AND_WORD : MAP_ONLY;
+    }
+
+    private static final Summary NO_MAP = new Summary(false, false);
+    private static final Summary MAP_ONLY = new Summary(true, false);
+    private static final Summary MAP_AND_WORD = new Summary(true, true);
+
+    /**
+     * One pass over the constant pool: whether some UTF-8 constant is a map descriptor, or, when
+     * {@code forCacheWord}, contains a cache word.
+     */
+    private static boolean walk(byte[] b, boolean forCacheWord) {
         int count = u2(b, 8);
         int offset = 10;
         for (int i = 1; i < count; i++) {
@@ -94,13 +109,14 @@ public final class ClassPreFilter {
                 case 1: { // Utf8
                     int length = u2(b, offset + 1);
                     int start = offset + 3;
-                    if (!mapDescriptor && length >= MIN_LENGTH && b[start] == 'L' && b[start + length - 1] == ';'
+                    if (forCacheWord) {
+                        if (containsCacheWord(b, start, start + length)) {
+                            return true;
+                        }
+                    } else if (length >= MIN_LENGTH && b[start] == 'L' && b[start + length - 1] == ';'
                             && (endsWithMap(b, start, length) || length <= MAX_LENGTH
                                 && DESCRIPTORS.contains(new String(b, start, length, StandardCharsets.ISO_8859_1)))) {
-                        mapDescriptor = true;
-                    }
-                    if (!cacheWord && containsCacheWord(b, start, start + length)) {
-                        cacheWord = true;
+                        return true;
                     }
                     offset = start + length;
                     break;
@@ -119,10 +135,10 @@ public final class ClassPreFilter {
                     offset += 4;
                     break;
                 default:
-                    return Summary.UNKNOWN; // a tag we do not know: let the analysis decide
+                    return true; // a tag we do not know: let the analysis decide
             }
         }
-        return new Summary(mapDescriptor, cacheWord);
+        return false;
     }
 
     /**
