@@ -4,6 +4,8 @@ import static io.cacheguard.runtime.NullMask.NULL;
 import static io.cacheguard.runtime.NullMask.mask;
 import static io.cacheguard.runtime.NullMask.unmask;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -14,6 +16,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
@@ -47,11 +50,6 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     private final ReentrantLock handLock = new ReentrantLock();
     /** Where tidying goes on; guarded by {@link #handLock}. */
     private Iterator<Node> tidyCursor;
-    /**
-     * Writes that added no entry since the hand last moved for one. Racy on purpose: it only
-     * samples, so that an overwrite-heavy cache sweeps every 64th write instead of every write.
-     */
-    private int quietWrites;
     private final CacheBounds bounds;
     private final Ticker ticker;
     private final long maximumSize;
@@ -72,11 +70,36 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         return bounds;
     }
 
+    /**
+     * One entry. Its value is written with release and read with acquire semantics, and its
+     * timestamps opaquely: volatile writes would put a full fence on every put and every read of an
+     * access-expiring map, and a timestamp read a moment late only moves an expiry by that moment.
+     * Writers change a node only under its monitor, so they never race each other; a node leaves
+     * the table only under its monitor too, marked dead, so a put that finds it live under the
+     * monitor is never lost to a concurrent removal.
+     */
     private static final class Node {
+        private static final VarHandle VALUE;
+        private static final VarHandle WRITE_TIME;
+        private static final VarHandle ACCESS_TIME;
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                VALUE = lookup.findVarHandle(Node.class, "value", Object.class);
+                WRITE_TIME = lookup.findVarHandle(Node.class, "writeTime", long.class);
+                ACCESS_TIME = lookup.findVarHandle(Node.class, "accessTime", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         final Object key; // unmasked, as the caller gave it
-        volatile Object value; // masked
-        volatile long writeTime;
-        volatile long accessTime;
+        /** Out of the table for good; set under this node's monitor, so an in-place put never revives it. */
+        boolean dead;
+        private Object value; // masked
+        private long writeTime;
+        private long accessTime;
         volatile boolean referenced;
 
         Node(Object key, Object value, long now) {
@@ -84,6 +107,31 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             this.value = value;
             this.writeTime = now;
             this.accessTime = now;
+        }
+
+        Object value() {
+            return VALUE.getAcquire(this);
+        }
+
+        void value(Object newValue) {
+            VALUE.setRelease(this, newValue);
+        }
+
+        long writeTime() {
+            return (long) WRITE_TIME.getOpaque(this);
+        }
+
+        long accessTime() {
+            return (long) ACCESS_TIME.getOpaque(this);
+        }
+
+        void written(long now) {
+            WRITE_TIME.setOpaque(this, now);
+            ACCESS_TIME.setOpaque(this, now);
+        }
+
+        void accessed(long now) {
+            ACCESS_TIME.setOpaque(this, now);
         }
     }
 
@@ -99,8 +147,8 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     }
 
     private boolean isExpired(Node node, long now) {
-        return (expireAfterWrite >= 0 && now - node.writeTime >= expireAfterWrite)
-                || (expireAfterAccess >= 0 && now - node.accessTime >= expireAfterAccess);
+        return (expireAfterWrite >= 0 && now - node.writeTime() >= expireAfterWrite)
+                || (expireAfterAccess >= 0 && now - node.accessTime() >= expireAfterAccess);
     }
 
     /** The live node for a key, recording the access; an expired node is removed on the way. */
@@ -112,12 +160,12 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         }
         long now = now();
         if (isExpired(node, now)) {
-            table.remove(maskedKey, node);
+            unlink(maskedKey, node);
             return null;
         }
         if (recordAccess) {
             if (expireAfterAccess >= 0) {
-                node.accessTime = now;
+                node.accessed(now);
             }
             if (!node.referenced) {
                 node.referenced = true;
@@ -134,34 +182,59 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         long now = now();
         Outcome outcome = new Outcome();
         table.compute(mask(key), (maskedKey, node) -> {
-            Object previous = node != null && !isExpired(node, now) ? node.value : null;
-            outcome.previous = previous;
-            Object next = remapping.apply(previous);
-            if (next == KEEP) {
-                outcome.current = previous;
-                return previous == null ? null : node;
+            if (node == null) {
+                return apply(key, null, null, remapping, outcome, now);
             }
-            outcome.current = next;
-            if (next == null) {
-                return null;
+            synchronized (node) {
+                Node result = apply(key, node, isExpired(node, now) ? null : node.value(), remapping, outcome, now);
+                if (result != node) {
+                    node.dead = true;
+                }
+                return result;
             }
-            if (previous != null) {
-                node.value = next;
-                node.writeTime = now;
-                node.accessTime = now;
-                return node;
-            }
-            Node created = new Node(key, next, now);
-            outcome.created = created;
-            return created;
         });
         if (outcome.created != null) {
             clock.add(outcome.created);
             advanceHand();
-        } else if (overSize() || (++quietWrites & 63) == 0) {
+        } else if (overSize() || (ThreadLocalRandom.current().nextInt() & 63) == 0) {
             advanceHand(); // an overwrite or removal adds nothing to evict; tidying can wait a little
         }
         return outcome;
+    }
+
+    /** One update's decision on a key's node (held under its monitor when there is one). */
+    private Node apply(K key, Node node, Object previous, UnaryOperator<Object> remapping, Outcome outcome, long now) {
+        outcome.previous = previous;
+        Object next = remapping.apply(previous);
+        if (next == KEEP) {
+            outcome.current = previous;
+            return previous == null ? null : node;
+        }
+        outcome.current = next;
+        if (next == null) {
+            return null;
+        }
+        if (previous != null) {
+            node.value(next);
+            node.written(now);
+            return node;
+        }
+        Node created = new Node(key, next, now);
+        outcome.created = created;
+        return created;
+    }
+
+    /** Takes {@code node} out of the table if it is still the key's node, marking it dead. */
+    private void unlink(Object maskedKey, Node node) {
+        table.computeIfPresent(maskedKey, (k, current) -> {
+            if (current != node) {
+                return current;
+            }
+            synchronized (node) {
+                node.dead = true;
+            }
+            return null;
+        });
     }
 
     /**
@@ -202,7 +275,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
                 continue; // removed or replaced since it was queued
             }
             if (isExpired(node, now) || !node.referenced || secondChances-- <= 0) {
-                table.remove(maskedKey, node);
+                unlink(maskedKey, node);
             } else {
                 node.referenced = false;
                 clock.add(node);
@@ -224,7 +297,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             if (table.get(maskedKey) != node) {
                 tidyCursor.remove();
             } else if (isExpired(node, now)) {
-                table.remove(maskedKey, node);
+                unlink(maskedKey, node);
                 tidyCursor.remove();
             }
         }
@@ -241,7 +314,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         long now = now();
         table.forEach((k, node) -> {
             if (isExpired(node, now)) {
-                table.remove(k, node);
+                unlink(k, node);
             }
         });
     }
@@ -281,7 +354,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         Object masked = mask(value);
         long now = now();
         for (Node node : table.values()) {
-            if (!isExpired(node, now) && masked.equals(node.value)) {
+            if (!isExpired(node, now) && masked.equals(node.value())) {
                 return true;
             }
         }
@@ -291,18 +364,35 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     @Override
     public V get(Object key) {
         Node node = readLive(key, true);
-        return node == null ? null : unmask(node.value);
+        return node == null ? null : unmask(node.value());
     }
 
     @Override
     public V getOrDefault(Object key, V defaultValue) {
         Node node = readLive(key, true);
-        return node == null ? defaultValue : unmask(node.value);
+        return node == null ? defaultValue : unmask(node.value());
     }
 
     @Override
     public V put(K key, V value) {
         Object masked = mask(value);
+        Node node = table.get(mask(key));
+        if (node != null) {
+            // Overwriting a live entry in place, under its monitor, as Caffeine does: no bin lock,
+            // no allocation. A node found dead or expired goes the slow way.
+            long now = now();
+            synchronized (node) {
+                if (!node.dead && !isExpired(node, now)) {
+                    Object previous = node.value();
+                    node.value(masked);
+                    node.written(now);
+                    if (overSize() || (ThreadLocalRandom.current().nextInt() & 63) == 0) {
+                        advanceHand();
+                    }
+                    return unmask(previous);
+                }
+            }
+        }
         return unmask(update(key, previous -> masked).previous);
     }
 
@@ -339,7 +429,9 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         try {
             clock.clear();
             tidyCursor = null;
-            table.clear();
+            for (Map.Entry<Object, Node> entry : table.entrySet()) {
+                unlink(entry.getKey(), entry.getValue()); // each marked dead, so no in-place put is lost
+            }
         } finally {
             handLock.unlock();
         }
@@ -369,8 +461,8 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
         Objects.requireNonNull(mappingFunction);
         Node live = readLive(key, true);
-        if (live != null && live.value != NULL) {
-            return unmask(live.value);
+        if (live != null && live.value() != NULL) {
+            return unmask(live.value());
         }
         return unmask(update(key, previous -> {
             if (previous != null && previous != NULL) {
@@ -431,8 +523,8 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         long now = now();
         for (Node node : table.values()) {
             if (!isExpired(node, now)) {
-                Node twin = new Node(node.key, node.value, node.writeTime);
-                twin.accessTime = node.accessTime;
+                Node twin = new Node(node.key, node.value(), node.writeTime());
+                twin.accessed(node.accessTime());
                 copy.table.put(mask(node.key), twin);
                 copy.clock.add(twin);
             }
@@ -475,7 +567,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             if (last == null) {
                 throw new IllegalStateException();
             }
-            table.remove(mask(last.key), last);
+            unlink(mask(last.key), last);
             last = null;
         }
     }
@@ -526,7 +618,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
                 return new LiveIterator<>() {
                     @Override
                     V project(Node node) {
-                        return unmask(node.value);
+                        return unmask(node.value());
                     }
                 };
             }
@@ -557,7 +649,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
                 return new LiveIterator<>() {
                     @Override
                     Map.Entry<K, V> project(Node node) {
-                        return new WriteThroughEntry<>(BoundedConcurrentMap.this, (K) node.key, unmask(node.value));
+                        return new WriteThroughEntry<>(BoundedConcurrentMap.this, (K) node.key, unmask(node.value()));
                     }
                 };
             }
@@ -574,7 +666,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
                 }
                 Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
                 Node node = readLive(e.getKey(), false);
-                return node != null && Objects.equals(unmask(node.value), e.getValue());
+                return node != null && Objects.equals(unmask(node.value()), e.getValue());
             }
 
             @Override
