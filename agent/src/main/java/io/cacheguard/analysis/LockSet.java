@@ -19,10 +19,6 @@ final class LockSet {
         this.held = held;
     }
 
-    static LockSet of(LockId lock) {
-        return EMPTY.plus(lock);
-    }
-
     LockSet plus(LockId lock) {
         List<LockId> next = new ArrayList<>(held);
         next.add(lock);
@@ -37,14 +33,6 @@ final class LockSet {
         List<LockId> next = new ArrayList<>(held);
         next.remove(index);
         return new LockSet(Collections.unmodifiableList(next));
-    }
-
-    LockSet plusAll(LockSet other) {
-        LockSet result = this;
-        for (LockId lock : other.held) {
-            result = result.plus(lock);
-        }
-        return result;
     }
 
     LockSet meet(LockSet other) {

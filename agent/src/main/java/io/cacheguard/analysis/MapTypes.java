@@ -79,11 +79,6 @@ final class MapTypes {
         return VIEW_WRITES.contains(method);
     }
 
-    /** Reads that reorder an access-ordered LinkedHashMap, and so are writes there. */
-    static boolean isAccessOrderRead(String method) {
-        return method.equals("get") || method.equals("getOrDefault");
-    }
-
     /** JDK code, whose handling of a map argument is known: it reads it and keeps no reference we care about. */
     static boolean isJdkOwner(String owner) {
         return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/")

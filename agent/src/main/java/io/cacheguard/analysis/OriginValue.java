@@ -51,16 +51,6 @@ final class OriginValue implements Value {
         return new OriginValue(Math.min(size, other.size), Collections.unmodifiableSet(union));
     }
 
-    /** The origins that are (values derived from) a field, in the given role. */
-    boolean hasFieldRole(Origin.Role role) {
-        for (Origin origin : origins) {
-            if (origin.isField() && origin.role == role) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (o == this) {

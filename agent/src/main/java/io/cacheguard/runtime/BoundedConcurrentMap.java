@@ -66,10 +66,6 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         this.expires = expireAfterWrite >= 0 || expireAfterAccess >= 0;
     }
 
-    CacheBounds bounds() {
-        return bounds;
-    }
-
     /**
      * One entry. Its value is written with release and read with acquire semantics, and its
      * timestamps opaquely: volatile writes would put a full fence on every put and every read of an
