@@ -163,8 +163,8 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             if (expireAfterAccess >= 0) {
                 node.accessed(now);
             }
-            if (!node.referenced) {
-                node.referenced = true;
+            if (maximumSize >= 0 && !node.referenced) {
+                node.referenced = true; // the CLOCK bit: only eviction by size reads it
             }
         }
         return node;
