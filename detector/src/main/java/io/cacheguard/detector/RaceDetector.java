@@ -1,0 +1,135 @@
+package io.cacheguard.detector;
+
+import java.util.Map;
+
+/**
+ * The happens-before race detector for tracked maps, after FastTrack (Flanagan and Freund, PLDI
+ * 2009): per-thread vector clocks, per-map epochs for the common case. Two accesses race when
+ * neither happens before the other, however far apart in time they ran: a write in one thread and
+ * a later write in another that only waited (slept) is a race.
+ *
+ * <p>Synchronization is modelled as edges: {@link #release} then {@link #acquire} of the same
+ * object (monitors, locks, a volatile write then read), {@link #fork} and {@link #join} of threads.
+ * Everything else orders nothing. Callers give each thread its {@link ThreadState} and each map its
+ * {@link MapShadow}.
+ */
+public final class RaceDetector {
+    private final RaceListener listener;
+    private final SyncClocks syncClocks = new SyncClocks();
+    private int nextTid;
+
+    public RaceDetector(RaceListener listener) {
+        this.listener = listener;
+    }
+
+    /** A new thread's state, with a fresh id. */
+    public synchronized ThreadState newThread() {
+        return new ThreadState(nextTid++);
+    }
+
+    /** {@code thread} acquired {@code sync}: it now has seen everything released to it before. */
+    public void acquire(ThreadState thread, Object sync) {
+        synchronized (syncClocks) {
+            thread.clock.join(syncClocks.of(sync));
+        }
+    }
+
+    /**
+     * {@code thread} released {@code sync}. The release joins rather than replaces the object's
+     * clock, so that read locks released by several readers each publish their writes.
+     */
+    public void release(ThreadState thread, Object sync) {
+        synchronized (syncClocks) {
+            syncClocks.of(sync).join(thread.clock);
+        }
+        thread.clock.tick(thread.tid);
+    }
+
+    /** {@code parent} started {@code child}: everything the parent did happens before the child. */
+    public void fork(ThreadState parent, ThreadState child) {
+        child.clock.join(parent.clock);
+        parent.clock.tick(parent.tid);
+    }
+
+    /** {@code parent} joined {@code child}: everything the child did happens before what follows. */
+    public void join(ThreadState parent, ThreadState child) {
+        parent.clock.join(child.clock);
+        child.clock.tick(child.tid);
+    }
+
+    /** Number of synchronization objects with a clock; dead ones are dropped as they are collected. */
+    public int syncObjects() {
+        synchronized (syncClocks) {
+            return syncClocks.size();
+        }
+    }
+
+    /** {@code thread} read {@code map}. */
+    public void read(ThreadState thread, Object map, MapShadow shadow, SiteCapture site) {
+        long now = thread.epoch();
+        Race race = null;
+        synchronized (shadow) {
+            if (shadow.read == now || shadow.sharedReads != null
+                    && shadow.sharedReads.get(thread.tid) == thread.clock.get(thread.tid)) {
+                return; // same epoch: nothing new to learn
+            }
+            if (shadow.write != Epoch.NONE && !thread.clock.covers(shadow.write)) {
+                race = new Race(Race.Kind.READ_WRITE, shadow.label, System.identityHashCode(map), shadow.writeSite,
+                        site.capture());
+            }
+            if (shadow.sharedReads != null) {
+                shadow.sharedReads.set(thread.tid, thread.clock.get(thread.tid));
+                shadow.sharedReadSites.put(thread.tid, race != null ? race.later() : site.capture());
+            } else if (shadow.read == Epoch.NONE || thread.clock.covers(shadow.read)) {
+                shadow.read = now;
+                shadow.readSite = race != null ? race.later() : site.capture();
+            } else {
+                shadow.shareReads(shadow.read, shadow.readSite);
+                shadow.sharedReads.set(thread.tid, thread.clock.get(thread.tid));
+                shadow.sharedReadSites.put(thread.tid, race != null ? race.later() : site.capture());
+            }
+        }
+        if (race != null) {
+            listener.race(race);
+        }
+    }
+
+    /** {@code thread} wrote {@code map}. */
+    public void write(ThreadState thread, Object map, MapShadow shadow, SiteCapture site) {
+        long now = thread.epoch();
+        Race race = null;
+        synchronized (shadow) {
+            if (shadow.write == now) {
+                return;
+            }
+            Site here = null;
+            if (shadow.write != Epoch.NONE && !thread.clock.covers(shadow.write)) {
+                here = site.capture();
+                race = new Race(Race.Kind.WRITE_WRITE, shadow.label, System.identityHashCode(map), shadow.writeSite,
+                        here);
+            } else if (shadow.sharedReads != null) {
+                for (Map.Entry<Integer, Site> reader : shadow.sharedReadSites.entrySet()) {
+                    int tid = reader.getKey();
+                    if (tid != thread.tid && shadow.sharedReads.get(tid) > thread.clock.get(tid)) {
+                        here = site.capture();
+                        race = new Race(Race.Kind.READ_WRITE, shadow.label, System.identityHashCode(map),
+                                reader.getValue(), here);
+                        break;
+                    }
+                }
+                shadow.sharedReads = null;
+                shadow.sharedReadSites = null;
+            } else if (shadow.read != Epoch.NONE && Epoch.tid(shadow.read) != thread.tid
+                    && !thread.clock.covers(shadow.read)) {
+                here = site.capture();
+                race = new Race(Race.Kind.READ_WRITE, shadow.label, System.identityHashCode(map), shadow.readSite,
+                        here);
+            }
+            shadow.write = now;
+            shadow.writeSite = here != null ? here : site.capture();
+        }
+        if (race != null) {
+            listener.race(race);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.cacheguard.detector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detector's verdicts on interleavings written out step by step (one Java thread plays every
+ * detector thread), so each verdict is deterministic: ordered by synchronization means no report,
+ * ordered only by time means a race.
+ */
+class RaceDetectorTest {
+    private final List<Race> races = new ArrayList<>();
+    private final RaceDetector detector = new RaceDetector(races::add);
+    private final Map<String, String> map = new HashMap<>();
+    private final MapShadow shadow = new MapShadow("com.acme.Cache.map");
+    private final ThreadState a = detector.newThread();
+    private final ThreadState b = detector.newThread();
+    private final Object lock = new Object();
+
+    private static SiteCapture at(String operation, ThreadState thread) {
+        return () -> new Site("t" + thread.tid(), thread.tid(), operation, new StackTraceElement[0]);
+    }
+
+    @Test
+    void oneThreadNeverRacesWithItself() {
+        detector.write(a, map, shadow, at("put", a));
+        detector.read(a, map, shadow, at("get", a));
+        detector.release(a, lock);
+        detector.write(a, map, shadow, at("put", a));
+        assertEquals(List.of(), races);
+    }
+
+    @Test
+    void writesInTwoThreadsWithoutSynchronizationRace() {
+        detector.write(a, map, shadow, at("put", a));
+        detector.write(b, map, shadow, at("remove", b));
+        assertEquals(1, races.size());
+        Race race = races.get(0);
+        assertEquals(Race.Kind.WRITE_WRITE, race.kind());
+        assertEquals("put", race.earlier().operation());
+        assertEquals("remove", race.later().operation());
+        assertEquals("com.acme.Cache.map", race.map());
+        assertEquals(System.identityHashCode(map), race.mapIdentity());
+    }
+
+    @Test
+    void aWriteLaterInTimeButUnorderedIsStillARace() {
+        // A writes; B "sleeps" (nothing happens in the detector); B writes: time orders nothing.
+        detector.write(a, map, shadow, at("put", a));
+        detector.release(a, new Object()); // A releases something B never acquires
+        detector.write(b, map, shadow, at("put", b));
+        assertEquals(1, races.size());
+    }
+
+    @Test
+    void releaseThenAcquireOfTheSameLockOrdersTheWrites() {
+        detector.write(a, map, shadow, at("put", a));
+        detector.release(a, lock);
+        detector.acquire(b, lock);
+        detector.write(b, map, shadow, at("put", b));
+        assertEquals(List.of(), races);
+    }
+
+    @Test
+    void acquiringADifferentLockOrdersNothing() {
+        detector.write(a, map, shadow, at("put", a));
+        detector.release(a, lock);
+        detector.acquire(b, new Object());
+        detector.write(b, map, shadow, at("put", b));
+        assertEquals(1, races.size());
+    }
+
+    @Test
+    void aReadThenAnUnorderedWriteIsAReadWriteRace() {
+        detector.read(a, map, shadow, at("get", a));
+        detector.write(b, map, shadow, at("put", b));
+        assertEquals(1, races.size());
+        assertEquals(Race.Kind.READ_WRITE, races.get(0).kind());
+        assertEquals("get", races.get(0).earlier().operation());
+    }
+
+    @Test
+    void aWriteThenAnUnorderedReadIsAReadWriteRace() {
+        detector.write(a, map, shadow, at("put", a));
+        detector.read(b, map, shadow, at("get", b));
+        assertEquals(1, races.size());
+        assertEquals(Race.Kind.READ_WRITE, races.get(0).kind());
+        assertEquals("put", races.get(0).earlier().operation());
+        assertEquals("get", races.get(0).later().operation());
+    }
+
+    @Test
+    void concurrentReadsAreNoRace() {
+        detector.read(a, map, shadow, at("get", a));
+        detector.read(b, map, shadow, at("get", b));
+        assertEquals(List.of(), races);
+    }
+
+    @Test
+    void aWriteAfterSharedReadsRacesWithTheReaderItIsNotOrderedAfter() {
+        ThreadState c = detector.newThread();
+        detector.read(a, map, shadow, at("get", a));
+        detector.read(b, map, shadow, at("size", b));
+        detector.release(a, lock);
+        detector.acquire(c, lock); // c is ordered after a's read, not after b's
+        detector.write(c, map, shadow, at("put", c));
+        assertEquals(1, races.size());
+        assertEquals("size", races.get(0).earlier().operation());
+    }
+
+    @Test
+    void forkAndJoinOrderParentAndChild() {
+        ThreadState child = detector.newThread();
+        detector.write(a, map, shadow, at("put", a));
+        detector.fork(a, child);
+        detector.write(child, map, shadow, at("put", child));
+        detector.join(a, child);
+        detector.read(a, map, shadow, at("get", a));
+        assertEquals(List.of(), races);
+    }
+
+    @Test
+    void theEarlierSiteIsTheOneCapturedWhenItHappened() {
+        Site first = new Site("a", 1, "put", new StackTraceElement[0]);
+        detector.write(a, map, shadow, () -> first);
+        detector.write(b, map, shadow, at("put", b));
+        assertSame(first, races.get(0).earlier());
+    }
+
+    @Test
+    void repeatedAccessesInOneEpochCaptureTheSiteOnce() {
+        int[] captures = {0};
+        SiteCapture counting = () -> {
+            captures[0]++;
+            return new Site("a", 1, "put", new StackTraceElement[0]);
+        };
+        for (int i = 0; i < 1000; i++) {
+            detector.write(a, map, shadow, counting);
+            detector.read(a, map, shadow, counting);
+        }
+        assertEquals(2, captures[0]); // one write site and one read site for the whole epoch
+    }
+}
