@@ -3,6 +3,10 @@ package io.cacheguard.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Which classes and fields count as caches. By default a class whose simple name contains
@@ -121,6 +125,31 @@ public final class CacheSelector {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the class may have a field this selector wants, from its field names alone: listing
+     * fields is far cheaper than analysing a class, and by default few classes hold a cache. A class
+     * file that cannot be read answers true, so that the analysis reports what is wrong with it.
+     */
+    public boolean maySelectFieldOf(String className, byte[] classFile) {
+        if (isCacheClass(className)) {
+            return true;
+        }
+        boolean[] wanted = {false};
+        try {
+            new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                                               Object value) {
+                    wanted[0] |= isCacheField(className, name);
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+        return wanted[0];
     }
 
     /** The reports for the fields this selector treats as caches. */

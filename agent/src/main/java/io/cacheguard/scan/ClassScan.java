@@ -8,10 +8,6 @@ import io.cacheguard.analysis.FieldReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.FieldVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * Runs the analysis over every class of the inputs that may declare a selected map field, the
@@ -49,7 +45,7 @@ final class ClassScan {
                 continue;
             }
             scanned++;
-            if (!ClassPreFilter.mayDeclareMapField(file.bytes) || !maySelect(file, className)) {
+            if (!ClassPreFilter.mayDeclareMapField(file.bytes) || !selector.maySelectFieldOf(className, file.bytes)) {
                 continue;
             }
             analysed++;
@@ -78,30 +74,6 @@ final class ClassScan {
             problems.report(ScanProblem.Kind.INTERNAL, file.origin, internalFailure(bug));
         }
         return List.of();
-    }
-
-    /**
-     * Whether the class may have a field the selector wants. Analysing a class is far dearer than
-     * listing its fields, and by default few classes hold a cache, so the fields are looked at first.
-     */
-    private boolean maySelect(ClassFile file, String className) {
-        if (selector.isCacheClass(className)) {
-            return true;
-        }
-        boolean[] wanted = {false};
-        try {
-            new ClassReader(file.bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public FieldVisitor visitField(int access, String name, String descriptor, String signature,
-                                               Object value) {
-                    wanted[0] |= selector.isCacheField(className, name);
-                    return null;
-                }
-            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        } catch (RuntimeException unreadable) {
-            return true; // the analysis reports what is wrong with it
-        }
-        return wanted[0];
     }
 
     /** The failure and where it happened, for a bug report. */

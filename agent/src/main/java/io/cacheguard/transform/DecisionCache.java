@@ -5,15 +5,10 @@ import io.cacheguard.analysis.ClassAnalyzer;
 import io.cacheguard.analysis.ClassBytesSource;
 import io.cacheguard.analysis.ClassPreFilter;
 import io.cacheguard.analysis.FieldReport;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.FieldVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * One decision per class and class loader, computed once: from the bytes being loaded, or, for a
@@ -72,7 +67,7 @@ final class DecisionCache {
     private ClassDecision analyse(ClassLoader loader, String internalName, byte[] classFile) {
         String className = internalName.replace('/', '.');
         if (CacheSelector.isExcluded(className) || !ClassPreFilter.mayDeclareMapField(classFile)
-                || !hasSelectedField(className, classFile)) {
+                || !selector.maySelectFieldOf(className, classFile)) {
             return ClassDecision.NOTHING;
         }
         long start = System.nanoTime();
@@ -83,27 +78,6 @@ final class DecisionCache {
             stats.classesAnalysed.increment();
             stats.analysisNanos.add(System.nanoTime() - start);
         }
-    }
-
-    /** A cheap look at the field names, so that non-cache classes skip the analysis altogether. */
-    private boolean hasSelectedField(String className, byte[] classFile) {
-        if (selector.isCacheClass(className)) {
-            return true;
-        }
-        List<String> names = new ArrayList<>();
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-                names.add(name);
-                return null;
-            }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        for (String name : names) {
-            if (selector.isCacheField(className, name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private synchronized Map<String, ClassDecision> decisionsOf(ClassLoader loader) {
