@@ -143,6 +143,8 @@ public final class ClassAnalyzer {
         private final List<FieldUse> uses = new ArrayList<>();
         private final Map<String, List<AssignedValue>> assigned = new HashMap<>();
         private final MapSubclasses subclasses;
+        /** Each method's last walk and the context it was walked in. */
+        private final Map<String, Map.Entry<MethodContext, MethodFacts>> factsByMethod = new HashMap<>();
         /** The methods worth a flow analysis; see {@link #relevantMethods()}. */
         private Set<String> relevant = Set.of();
 
@@ -178,16 +180,13 @@ public final class ClassAnalyzer {
             if (!sides.isEmpty()) {
                 locks = analyzeMethods(new LockResolver(sides));
             }
-            Map<String, MethodContext> contexts = contexts(locks);
             UseCollector collector = new UseCollector(trackedFields, methodAccess, locks, subclasses);
+            Map<String, MethodContext> contexts = contexts(locks, collector);
             for (Map.Entry<String, MethodFlow> entry : flows.entrySet()) {
                 if (accessors.containsKey(entry.getKey())) {
                     continue; // an accessor's body is accounted for at its call sites
                 }
-                MethodContext context = contexts.get(entry.getKey());
-                MethodFlow flow = entry.getValue();
-                MethodFacts facts = collector.collect(flow, LockFlow.compute(flow, context.locks, locks), context,
-                        sourceFiles.get(flow.owner));
+                MethodFacts facts = facts(entry.getKey(), contexts.get(entry.getKey()), collector, locks);
                 uses.addAll(facts.uses);
                 facts.assignments.forEach((field, values) ->
                         assigned.computeIfAbsent(field, k -> new ArrayList<>()).addAll(values));
@@ -304,7 +303,23 @@ public final class ClassAnalyzer {
          * The context every method starts in. Non-private methods can be called from anywhere, with
          * no lock; private methods and lambdas start with what all their call sites hold.
          */
-        private Map<String, MethodContext> contexts(LockResolver locks) {
+        /**
+         * What a walk of {@code method} in {@code context} finds; remembered, since the fixpoint's
+         * last round already walked most methods in their final context.
+         */
+        private MethodFacts facts(String method, MethodContext context, UseCollector collector, LockResolver locks) {
+            Map.Entry<MethodContext, MethodFacts> known = factsByMethod.get(method);
+            if (known != null && known.getKey().equals(context)) {
+                return known.getValue();
+            }
+            MethodFlow flow = flows.get(method);
+            MethodFacts facts = collector.collect(flow, LockFlow.compute(flow, context.locks, locks), context,
+                    sourceFiles.get(flow.owner));
+            factsByMethod.put(method, Map.entry(context, facts));
+            return facts;
+        }
+
+        private Map<String, MethodContext> contexts(LockResolver locks, UseCollector collector) {
             Map<String, MethodContext> contexts = new HashMap<>();
             for (String method : flows.keySet()) {
                 if (!inheritsCallerContext(method)) {
@@ -312,14 +327,10 @@ public final class ClassAnalyzer {
                             isInitializer(method)));
                 }
             }
-            UseCollector collector = new UseCollector(trackedFields, methodAccess, locks, subclasses);
             for (int round = 0; round < MAX_ROUNDS; round++) {
                 Map<String, MethodContext> callSites = new HashMap<>();
                 for (Map.Entry<String, MethodContext> entry : contexts.entrySet()) {
-                    MethodFlow flow = flows.get(entry.getKey());
-                    MethodContext context = entry.getValue();
-                    MethodFacts facts = collector.collect(flow, LockFlow.compute(flow, context.locks, locks), context,
-                            sourceFiles.get(flow.owner));
+                    MethodFacts facts = facts(entry.getKey(), entry.getValue(), collector, locks);
                     facts.calls.forEach((callee, sites) -> {
                         for (MethodContext site : sites) {
                             callSites.merge(callee, site, MethodContext::meet);
