@@ -49,16 +49,14 @@ public final class ClassPreFilter {
     private ClassPreFilter() {
     }
 
+    /** The descriptors of every map type {@link MapTypes} knows, and of ThreadLocal (which may hold one). */
     private static Set<String> descriptors() {
         Set<String> all = new HashSet<>();
-        for (Set<String> types : java.util.List.of(MapTypes.WRAPPABLE, MapTypes.THREAD_SAFE_TYPES)) {
+        for (Set<String> types : java.util.List.of(MapTypes.WRAPPABLE, MapTypes.THREAD_SAFE_TYPES,
+                MapTypes.OTHER_JDK_MAPS, Set.of("java/lang/ThreadLocal"))) {
             for (String type : types) {
                 all.add("L" + type + ";");
             }
-        }
-        for (String other : new String[] {"java/util/TreeMap", "java/util/SortedMap", "java/util/NavigableMap",
-            "java/util/IdentityHashMap", "java/util/EnumMap", "java/util/SequencedMap", "java/lang/ThreadLocal"}) {
-            all.add("L" + other + ";");
         }
         return all;
     }

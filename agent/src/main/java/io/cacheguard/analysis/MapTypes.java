@@ -16,7 +16,7 @@ final class MapTypes {
             "java/util/Hashtable", "java/util/Properties");
 
     /** Other JDK map types a field may be declared as; reported, never patched. */
-    private static final Set<String> OTHER_JDK_MAPS = Set.of(
+    static final Set<String> OTHER_JDK_MAPS = Set.of(
             "java/util/TreeMap", "java/util/SortedMap", "java/util/NavigableMap", "java/util/IdentityHashMap",
             "java/util/EnumMap", "java/util/SequencedMap");
 

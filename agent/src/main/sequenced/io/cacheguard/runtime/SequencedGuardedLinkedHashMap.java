@@ -77,16 +77,16 @@ class SequencedGuardedLinkedHashMap<K, V> extends GuardedLinkedHashMap<K, V> imp
 
     @Override
     public SequencedSet<K> sequencedKeySet() {
-        return new SequencedSetView<>(locked.keySet(), this, Map.Entry::getKey, () -> reversed().sequencedKeySet());
+        return sequenced.sequencedKeySet();
     }
 
     @Override
     public SequencedCollection<V> sequencedValues() {
-        return new SequencedCollectionView<>(locked.values(), this, () -> reversed().sequencedValues());
+        return sequenced.sequencedValues();
     }
 
     @Override
     public SequencedSet<Map.Entry<K, V>> sequencedEntrySet() {
-        return new SequencedSetView<>(locked.entrySet(), this, e -> e, () -> reversed().sequencedEntrySet());
+        return sequenced.sequencedEntrySet();
     }
 }
