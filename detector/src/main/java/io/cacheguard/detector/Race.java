@@ -20,13 +20,15 @@ public final class Race {
     private final Kind kind;
     private final String map;
     private final int mapIdentity;
+    private final boolean patched;
     private final Site earlier;
     private final Site later;
 
-    public Race(Kind kind, String map, int mapIdentity, Site earlier, Site later) {
+    public Race(Kind kind, String map, int mapIdentity, boolean patched, Site earlier, Site later) {
         this.kind = kind;
         this.map = map;
         this.mapIdentity = mapIdentity;
+        this.patched = patched;
         this.earlier = earlier;
         this.later = later;
     }
@@ -43,6 +45,11 @@ public final class Race {
     /** The map's identity hash code: which instance, when a field held several. */
     public int mapIdentity() {
         return mapIdentity;
+    }
+
+    /** Whether the map is patched: the race is real in the source but harmless in this run. */
+    public boolean patched() {
+        return patched;
     }
 
     public Site earlier() {

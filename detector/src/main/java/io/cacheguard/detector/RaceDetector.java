@@ -64,72 +64,111 @@ public final class RaceDetector {
         }
     }
 
+    /**
+     * Every access to {@code shadow}'s map so far happens before whatever comes next: the map was
+     * published by class initialisation or through a final field. Its history is dropped.
+     */
+    public void published(MapShadow shadow) {
+        shadow.forget();
+    }
+
     /** {@code thread} read {@code map}. */
     public void read(ThreadState thread, Object map, MapShadow shadow, SiteCapture site) {
         long now = thread.epoch();
+        if (shadow.read == now) {
+            return; // same epoch: nothing new to learn (a stale value only ever skips this thread's own repeat)
+        }
         Race race = null;
+        boolean counted = false;
         synchronized (shadow) {
             if (shadow.read == now || shadow.sharedReads != null
                     && shadow.sharedReads.get(thread.tid) == thread.clock.get(thread.tid)) {
-                return; // same epoch: nothing new to learn
+                return;
             }
+            Site here = null;
             if (shadow.write != Epoch.NONE && !thread.clock.covers(shadow.write)) {
-                race = new Race(Race.Kind.READ_WRITE, shadow.label, System.identityHashCode(map), shadow.writeSite,
-                        site.capture());
+                if (Attribution.attributes(++shadow.races) && shadow.writeSite != null) {
+                    here = site.capture();
+                    race = new Race(Race.Kind.READ_WRITE, shadow.label, System.identityHashCode(map),
+                            shadow.patched, shadow.writeSite, here);
+                } else {
+                    counted = true;
+                }
+            }
+            if (here == null && shadow.races <= Attribution.FULL) {
+                here = site.capture();
             }
             if (shadow.sharedReads != null) {
                 shadow.sharedReads.set(thread.tid, thread.clock.get(thread.tid));
-                shadow.sharedReadSites.put(thread.tid, race != null ? race.later() : site.capture());
+                shadow.sharedReadSites.put(thread.tid, here);
             } else if (shadow.read == Epoch.NONE || thread.clock.covers(shadow.read)) {
                 shadow.read = now;
-                shadow.readSite = race != null ? race.later() : site.capture();
+                shadow.readSite = here;
             } else {
                 shadow.shareReads(shadow.read, shadow.readSite);
                 shadow.sharedReads.set(thread.tid, thread.clock.get(thread.tid));
-                shadow.sharedReadSites.put(thread.tid, race != null ? race.later() : site.capture());
+                shadow.sharedReadSites.put(thread.tid, here);
             }
         }
-        if (race != null) {
-            listener.race(race);
-        }
+        notify(race, counted, shadow);
     }
 
     /** {@code thread} wrote {@code map}. */
     public void write(ThreadState thread, Object map, MapShadow shadow, SiteCapture site) {
         long now = thread.epoch();
+        if (shadow.write == now) {
+            return;
+        }
         Race race = null;
+        boolean counted = false;
         synchronized (shadow) {
             if (shadow.write == now) {
                 return;
             }
-            Site here = null;
+            Site earlier = null;
+            Race.Kind kind = null;
             if (shadow.write != Epoch.NONE && !thread.clock.covers(shadow.write)) {
-                here = site.capture();
-                race = new Race(Race.Kind.WRITE_WRITE, shadow.label, System.identityHashCode(map), shadow.writeSite,
-                        here);
+                kind = Race.Kind.WRITE_WRITE;
+                earlier = shadow.writeSite;
             } else if (shadow.sharedReads != null) {
                 for (Map.Entry<Integer, Site> reader : shadow.sharedReadSites.entrySet()) {
                     int tid = reader.getKey();
                     if (tid != thread.tid && shadow.sharedReads.get(tid) > thread.clock.get(tid)) {
-                        here = site.capture();
-                        race = new Race(Race.Kind.READ_WRITE, shadow.label, System.identityHashCode(map),
-                                reader.getValue(), here);
+                        kind = Race.Kind.READ_WRITE;
+                        earlier = reader.getValue();
                         break;
                     }
                 }
-                shadow.sharedReads = null;
-                shadow.sharedReadSites = null;
             } else if (shadow.read != Epoch.NONE && Epoch.tid(shadow.read) != thread.tid
                     && !thread.clock.covers(shadow.read)) {
-                here = site.capture();
-                race = new Race(Race.Kind.READ_WRITE, shadow.label, System.identityHashCode(map), shadow.readSite,
-                        here);
+                kind = Race.Kind.READ_WRITE;
+                earlier = shadow.readSite;
             }
+            Site here = null;
+            if (kind != null) {
+                if (Attribution.attributes(++shadow.races) && earlier != null) {
+                    here = site.capture();
+                    race = new Race(kind, shadow.label, System.identityHashCode(map), shadow.patched, earlier, here);
+                } else {
+                    counted = true;
+                }
+            }
+            if (here == null && (shadow.races <= Attribution.FULL || Attribution.attributes(shadow.races + 1))) {
+                here = site.capture();
+            }
+            shadow.sharedReads = null;
+            shadow.sharedReadSites = null;
             shadow.write = now;
-            shadow.writeSite = here != null ? here : site.capture();
+            shadow.writeSite = here;
         }
+        notify(race, counted, shadow);
+    }
+
+    private void notify(Race race, boolean counted, MapShadow shadow) {
         if (race != null) {
             listener.race(race);
+        } else if (counted) {
+            listener.counted(shadow.label, shadow.patched);
         }
     }
 }

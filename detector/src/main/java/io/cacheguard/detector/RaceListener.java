@@ -4,4 +4,8 @@ package io.cacheguard.detector;
 @FunctionalInterface
 public interface RaceListener {
     void race(Race race);
+
+    /** A race on {@code map} that was not attributed to its sites (see {@link Attribution}): only counted. */
+    default void counted(String map, boolean patched) {
+    }
 }

@@ -50,6 +50,11 @@ public final class RaceLog implements RaceListener {
         }
     }
 
+    @Override
+    public synchronized void counted(String map, boolean patched) {
+        perField.computeIfAbsent(map, k -> new long[1])[0]++;
+    }
+
     /** Races seen per map field, repeats included, in the order fields first raced. */
     public synchronized Map<String, Long> countsPerField() {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.cacheguard.detector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,5 +146,32 @@ class RaceDetectorTest {
             detector.read(a, map, shadow, counting);
         }
         assertEquals(2, captures[0]); // one write site and one read site for the whole epoch
+    }
+
+    @Test
+    void aPublishedMapForgetsItsInitialisation() {
+        detector.write(a, map, shadow, at("put", a)); // <clinit> fills the map
+        detector.published(shadow);
+        detector.read(b, map, shadow, at("get", b));
+        assertEquals(List.of(), races);
+    }
+
+    @Test
+    void aHotRacyMapCountsEveryRaceButAttributesOnlyASample() {
+        RaceLog log = new RaceLog(races::add, 100);
+        RaceDetector counting = new RaceDetector(log);
+        ThreadState x = counting.newThread();
+        ThreadState y = counting.newThread();
+        int[] captures = {0};
+        for (int i = 0; i < 100_000; i++) {
+            ThreadState t = i % 2 == 0 ? x : y;
+            counting.write(t, map, shadow, () -> {
+                captures[0]++;
+                return new Site("t", t.tid(), "put", new StackTraceElement[0]);
+            });
+        }
+        assertEquals(99_999L, log.countsPerField().get("com.acme.Cache.map"));
+        assertEquals(1, log.distinct()); // one pair of sites, reported once
+        assertTrue(captures[0] < 1_500, "stack walks for 100,000 races: " + captures[0]); // 64 per doubling
     }
 }

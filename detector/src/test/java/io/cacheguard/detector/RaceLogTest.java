@@ -11,7 +11,7 @@ class RaceLogTest {
     private final List<Race> reported = new ArrayList<>();
 
     private static Race race(String field, String earlierOp, int earlierLine, String laterOp, int laterLine) {
-        return new Race(Race.Kind.WRITE_WRITE, field, 1,
+        return new Race(Race.Kind.WRITE_WRITE, field, 1, false,
                 new Site("a", 1, earlierOp, new StackTraceElement[] {frame(earlierLine)}),
                 new Site("b", 2, laterOp, new StackTraceElement[] {frame(laterLine)}));
     }
