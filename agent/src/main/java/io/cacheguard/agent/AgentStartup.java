@@ -6,13 +6,17 @@ import io.cacheguard.config.OptionException;
 import io.cacheguard.config.OptionsParser;
 import io.cacheguard.report.AgentLog;
 import io.cacheguard.report.EventReport;
+import io.cacheguard.report.RaceReporter;
+import io.cacheguard.report.RaceSarif;
 import io.cacheguard.runtime.CacheBounds;
+import io.cacheguard.runtime.Detection;
 import io.cacheguard.runtime.Guards;
 import io.cacheguard.transform.CacheTransformer;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the agent does at start, once the runtime is on the bootstrap path: read the options
@@ -20,6 +24,9 @@ import java.util.Map;
  * runtime and install the transformer.
  */
 final class AgentStartup {
+    /** The exit status of a run with races and {@code failOnRace=true}: the TSan and Go race detector convention. */
+    static final int RACE_EXIT_STATUS = 66;
+
     private AgentStartup() {
     }
 
@@ -45,21 +52,41 @@ final class AgentStartup {
         if (options.mode() == Mode.OFF) {
             return;
         }
-        if (!options.mode().patches()) {
-            log.info("mode=" + options.mode().label() + ": race detection is not part of this build; "
-                    + "classes are left unchanged");
-            return;
-        }
         Guards.configure(CacheBounds.parse(options.defaultBounds()), fieldBounds(options), reporter);
+        RaceReporter races = null;
+        if (options.mode().detects()) {
+            races = new RaceReporter(log, report, openSarif(options, log, version), Set.copyOf(options.suppress()));
+            Detection.configure(races, options.stackDepth(), reporter);
+            if (options.mode().patches()) {
+                Guards.trackGuardedMaps();
+            }
+        }
         CacheTransformer transformer = new CacheTransformer(options, options.selector(), reporter);
         instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
+        RaceReporter raceReporter = races;
         Runtime.getRuntime().addShutdownHook(new Thread("cacheguard-summary") {
             @Override
             public void run() {
-                reporter.summary(startNanos, transformer.stats());
+                reporter.summary(startNanos, transformer.stats(), raceReporter);
                 report.close();
+                if (options.failOnRace() && raceReporter != null && raceReporter.anyRace()) {
+                    log.error("failOnRace=true and races were reported: exit status " + RACE_EXIT_STATUS);
+                    Runtime.getRuntime().halt(RACE_EXIT_STATUS);
+                }
             }
         });
+    }
+
+    private static RaceSarif openSarif(AgentOptions options, AgentLog log, String version) {
+        if (options.sarif() == null) {
+            return RaceSarif.NONE;
+        }
+        try {
+            return RaceSarif.open(options.sarif(), version);
+        } catch (IOException | RuntimeException e) {
+            log.error("sarif='" + options.sarif() + "' cannot be written (" + e + "); no SARIF log is kept");
+            return RaceSarif.NONE;
+        }
     }
 
     private static Map<String, CacheBounds> fieldBounds(AgentOptions options) {

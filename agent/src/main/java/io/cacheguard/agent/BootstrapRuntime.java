@@ -35,7 +35,6 @@ import java.util.stream.Stream;
  * loaded earlier through the application loader would be a second copy with its own static state.
  */
 final class BootstrapRuntime {
-    private static final String RUNTIME_PREFIX = "io/cacheguard/runtime/";
     private static final String INJECTOR_MODULE = "io.cacheguard.injector";
     private static final String INJECTOR_CLASS = "io/cacheguard/injector/BootDefiner.class";
 
@@ -53,7 +52,7 @@ final class BootstrapRuntime {
         try (JarFile jar = new JarFile(agentJar.toFile())) {
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
                 JarEntry entry = entries.nextElement();
-                if (entry.getName().startsWith(RUNTIME_PREFIX) && entry.getName().endsWith(".class")) {
+                if (RuntimeJar.isRuntimeEntry(entry.getName()) && entry.getName().endsWith(".class")) {
                     try (InputStream in = jar.getInputStream(entry)) {
                         runtime.put(entry.getName(), in.readAllBytes());
                     }

@@ -7,11 +7,13 @@ import io.cacheguard.config.AgentOptions;
 import io.cacheguard.report.AgentLog;
 import io.cacheguard.report.EventReport;
 import io.cacheguard.report.Json;
+import io.cacheguard.report.RaceReporter;
 import io.cacheguard.runtime.GuardListener;
 import io.cacheguard.transform.CacheTransformer;
 import io.cacheguard.transform.TransformStats;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -141,8 +143,15 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
                 .put("message", String.valueOf(error)));
     }
 
-    void summary(long startNanos, TransformStats stats) {
-        report.write(Json.object()
+    void summary(long startNanos, TransformStats stats, RaceReporter races) {
+        if (races != null) {
+            Map<String, Long> perField = races.countsPerField();
+            long total = perField.values().stream().mapToLong(Long::longValue).sum();
+            log.info("races: " + races.distinct() + " distinct, " + total + " in all"
+                    + (races.suppressed() > 0 ? ", " + races.suppressed() + " on suppressed fields" : "")
+                    + (perField.isEmpty() ? "" : " " + perField));
+        }
+        Json summary = Json.object()
                 .put("event", "summary")
                 .put("time", System.currentTimeMillis())
                 .put("patched", patched.get())
@@ -155,6 +164,12 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
                 .put("classesAnalysed", stats.classesAnalysed())
                 .put("transformMillis", stats.transformNanos() / 1_000_000)
                 .put("analysisMillis", stats.analysisNanos() / 1_000_000)
-                .put("uptimeMillis", (System.nanoTime() - startNanos) / 1_000_000));
+                .put("uptimeMillis", (System.nanoTime() - startNanos) / 1_000_000);
+        if (races != null) {
+            summary.put("races", races.countsPerField())
+                    .put("distinctRaces", races.distinct())
+                    .put("suppressedRaces", races.suppressed());
+        }
+        report.write(summary);
     }
 }

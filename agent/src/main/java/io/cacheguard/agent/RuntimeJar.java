@@ -25,9 +25,20 @@ import java.util.zip.CRC32;
  * loaded earlier through the application loader would be a second copy with its own static state.
  */
 final class RuntimeJar {
-    private static final String RUNTIME_PREFIX = "io/cacheguard/runtime/";
+    /** The packages that go to the bootstrap loader: the runtime and the race detector it calls. */
+    private static final String[] RUNTIME_PREFIXES = {"io/cacheguard/runtime/", "io/cacheguard/detector/"};
 
     private RuntimeJar() {
+    }
+
+    /** Whether a jar entry belongs to the packages defined in the bootstrap loader. */
+    static boolean isRuntimeEntry(String name) {
+        for (String prefix : RUNTIME_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The jar the agent runs from, or null when it runs from a class directory (tests, IDEs). */
@@ -60,7 +71,7 @@ final class RuntimeJar {
             CRC32 checksum = new CRC32();
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
                 JarEntry entry = entries.nextElement();
-                if (entry.getName().startsWith(RUNTIME_PREFIX)) {
+                if (isRuntimeEntry(entry.getName())) {
                     checksum.update(entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     checksum.update(Long.toString(entry.getCrc()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
@@ -74,7 +85,7 @@ final class RuntimeJar {
             try (OutputStream file = Files.newOutputStream(partial); JarOutputStream out = new JarOutputStream(file)) {
                 for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
                     JarEntry entry = entries.nextElement();
-                    if (entry.getName().startsWith(RUNTIME_PREFIX) && !entry.isDirectory()) {
+                    if (isRuntimeEntry(entry.getName()) && !entry.isDirectory()) {
                         out.putNextEntry(new JarEntry(entry.getName()));
                         try (InputStream in = jar.getInputStream(entry)) {
                             in.transferTo(out);

@@ -20,4 +20,8 @@ public enum Mode {
     public boolean patches() {
         return this == PATCH || this == BOTH;
     }
+
+    public boolean detects() {
+        return this == DETECT || this == BOTH;
+    }
 }

@@ -23,6 +23,8 @@ public final class Guards {
     private static final Map<String, CacheBounds> BOUNDS = new ConcurrentHashMap<>();
     private static volatile CacheBounds defaultBounds = CacheBounds.NONE;
     private static volatile GuardListener listener = GuardListener.NONE;
+    /** Mode {@code both}: a guarded map is also tracked by the race detector. */
+    private static volatile boolean trackGuarded;
 
     /** Classes no wrapper can stand for, remembered so a read of such a value costs one lookup. */
     private static final ClassValue<String> UNWRAPPABLE = new ClassValue<>() {
@@ -44,17 +46,37 @@ public final class Guards {
         listener = events;
     }
 
+    /** Mode {@code both}: from now on every guarded map is tracked as well. */
+    public static void trackGuardedMaps() {
+        trackGuarded = true;
+    }
+
+    /**
+     * The tracked twin of a map about to be stored in a field that is watched but not patched (mode
+     * {@code detect}): the program keeps its own map and its own behaviour; the detector sees each use.
+     */
+    public static Object track(Object value, String field) {
+        if (value == null || value instanceof GuardedMap || !Detection.enabled()) {
+            return value;
+        }
+        try {
+            if (unwrappable(value, field)) {
+                return value;
+            }
+            return Tracking.tracked(value, value, field, false);
+        } catch (Throwable t) {
+            report(field, t);
+            return value;
+        }
+    }
+
     /** The thread-safe twin of a map about to be stored in field {@code field} ({@code com.acme.Cache.map}). */
     public static Object guard(Object value, String field) {
         if (value == null || value instanceof GuardedMap) {
             return value;
         }
         try {
-            String why = UNWRAPPABLE.get(value.getClass());
-            if (why != null) {
-                if (REPORTED.add(field + " " + value.getClass().getName())) {
-                    listener.unwrappable(field, value.getClass().getName(), why);
-                }
+            if (unwrappable(value, field)) {
                 return value;
             }
             return wrap(value, field);
@@ -137,8 +159,23 @@ public final class Guards {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** Whether no wrapper can stand for {@code value}; reported once per field and class. */
+    private static boolean unwrappable(Object value, String field) {
+        String why = UNWRAPPABLE.get(value.getClass());
+        if (why != null && REPORTED.add(field + " " + value.getClass().getName())) {
+            listener.unwrappable(field, value.getClass().getName(), why);
+        }
+        return why != null;
+    }
+
+    /** The guarded twin of {@code value}, tracked too in mode {@code both}. */
     private static Object wrap(Object value, String field) {
+        Object guarded = guardedTwin(value, field);
+        return trackGuarded && Detection.enabled() ? Tracking.tracked(value, guarded, field, true) : guarded;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object guardedTwin(Object value, String field) {
         if (value instanceof LinkedHashMap) {
             return GuardedMaps.linkedHashMap((LinkedHashMap) value);
         }

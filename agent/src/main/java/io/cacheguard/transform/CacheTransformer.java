@@ -7,7 +7,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.objectweb.asm.ClassReader;
 
 /**
@@ -29,12 +28,25 @@ public final class CacheTransformer implements ClassFileTransformer {
     private final DecisionCache decisions;
     private final Events events;
     private final TransformStats stats = new TransformStats();
+    /** Whether fields are guarded (modes patch, both) or only watched (mode detect). */
+    private final boolean guard;
+    /** Whether synchronization is made visible to the race detector (modes detect, both). */
+    private final boolean syncHooks;
 
     public CacheTransformer(AgentOptions options, CacheSelector selector, Events events) {
         this.options = options;
         this.selector = selector;
         this.decisions = new DecisionCache(selector, events, stats);
         this.events = events;
+        this.guard = options.mode().patches();
+        this.syncHooks = options.mode().detects();
+    }
+
+    private void addPlans(Map<String, Map<String, FieldPlan>> plans, String owner, ClassDecision decision) {
+        Map<String, FieldPlan> fields = decision.plans(guard);
+        if (!fields.isEmpty()) {
+            plans.put(owner, fields);
+        }
     }
 
     public TransformStats stats() {
@@ -63,29 +75,27 @@ public final class CacheTransformer implements ClassFileTransformer {
                 return null;
             }
             ClassPreFilter.Summary summary = ClassPreFilter.summarize(classFile);
-            if (!summary.mapDescriptor || (!summary.cacheWord && selector.selectsByNamesOnly())) {
+            boolean mayTouchCache = summary.mapDescriptor && (summary.cacheWord || !selector.selectsByNamesOnly());
+            if (!mayTouchCache && !syncHooks) {
                 return null; // neither declares nor touches a map field that could be a cache
             }
-            stats.classesPastFilter.increment();
             ClassReader reader = new ClassReader(classFile);
-            Map<String, Map<String, Set<String>>> patched = new HashMap<>();
-            ClassDecision own = decisions.decide(loader, internalName, classFile);
-            if (!own.patched.isEmpty()) {
-                patched.put(internalName, own.patchedFields());
-            }
-            for (String owner : MapFieldRefs.foreignOwners(reader, selector)) {
-                if (options.isIncluded(owner.replace('/', '.'))) {
-                    ClassDecision foreign = decisions.decideByName(loader, owner);
-                    if (!foreign.patched.isEmpty()) {
-                        patched.put(owner, foreign.patchedFields());
+            Map<String, Map<String, FieldPlan>> plans = new HashMap<>();
+            if (mayTouchCache) {
+                stats.classesPastFilter.increment();
+                ClassDecision own = decisions.decide(loader, internalName, classFile);
+                addPlans(plans, internalName, own);
+                for (String owner : MapFieldRefs.foreignOwners(reader, selector)) {
+                    if (options.isIncluded(owner.replace('/', '.'))) {
+                        addPlans(plans, owner, decisions.decideByName(loader, owner));
                     }
                 }
             }
-            if (patched.isEmpty()) {
+            if (plans.isEmpty() && !syncHooks) {
                 return null;
             }
-            byte[] result = FieldPatcher.patch(reader, patched);
-            if (result != null) {
+            byte[] result = FieldPatcher.patch(reader, plans, syncHooks);
+            if (result != null && !plans.isEmpty()) {
                 events.transformed(className);
             }
             return result;

@@ -30,11 +30,17 @@ final class ClassDecision {
         return patched.containsKey(field);
     }
 
-    /** Patched field name → its lazy-initialisation store sites (see {@code FieldReport.lazyInitStores}). */
-    Map<String, Set<String>> patchedFields() {
-        Map<String, Set<String>> fields = new HashMap<>();
-        for (FieldReport report : patched.values()) {
-            fields.put(report.fieldName(), report.lazyInitStores());
+    /**
+     * Field name → what to do with its accesses. Patching guards the {@code patch} fields; watching
+     * only (mode detect) tracks them and the {@code safe} ones too, whose locking the detector then
+     * checks at run time rather than trusting the analysis.
+     */
+    Map<String, FieldPlan> plans(boolean guard) {
+        Map<String, FieldPlan> fields = new HashMap<>();
+        for (FieldReport report : reports) {
+            if (report.verdict() == Verdict.PATCH || !guard && report.verdict() == Verdict.SAFE) {
+                fields.put(report.fieldName(), new FieldPlan(guard ? report.lazyInitStores() : Set.of(), guard));
+            }
         }
         return fields;
     }

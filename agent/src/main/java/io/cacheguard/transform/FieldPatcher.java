@@ -1,10 +1,13 @@
 package io.cacheguard.transform;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -19,8 +22,12 @@ import org.objectweb.asm.Type;
  * <li>a lazy initialisation found by the analysis becomes {@code Guards.initIfNull}, a
  * compare-and-set from null.</li>
  * </ul>
+ * In mode {@code detect} a watched field's stores go through {@code Guards.track} instead, and its
+ * reads stay as written; with race detection on, a finished class initialiser or constructor marks
+ * the maps it filled as published, and {@link SyncPatcher} makes the class's synchronization visible.
  * The inserted code has no branches, so existing stack map frames stay valid and none is computed
- * (computing frames would load classes from inside the transformer).
+ * (computing frames would load classes from inside the transformer); the one handler
+ * {@link SyncPatcher} adds brings its own frame.
  */
 final class FieldPatcher {
     private static final String GUARDS = "io/cacheguard/runtime/Guards";
@@ -35,13 +42,20 @@ final class FieldPatcher {
     }
 
     /**
-     * @param patched owner internal name → its patched fields → their lazy-initialisation stores
-     * @return the rewritten class file, or null if no instruction touched a patched field
+     * @param plans     owner internal name → its handled fields → what to do with them
+     * @param syncHooks whether to make the class's synchronization visible to the race detector
+     * @return the rewritten class file, or null if nothing changed
      */
-    static byte[] patch(ClassReader reader, Map<String, Map<String, Set<String>>> patched) {
+    static byte[] patch(ClassReader reader, Map<String, Map<String, FieldPlan>> plans, boolean syncHooks) {
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         boolean[] changed = {false};
         int[] version = {0};
+        String self = reader.getClassName();
+        Set<String> volatileFields = new HashSet<>();
+        /** Own handled fields that a finished initialiser publishes: name → descriptor. */
+        Map<String, String> publishedStatics = new HashMap<>();
+        Map<String, String> publishedFinals = new HashMap<>();
+        Map<String, FieldPlan> ownPlans = plans.getOrDefault(self, Map.of());
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public void visit(int v, int access, String name, String signature, String superName, String[] interfaces) {
@@ -50,71 +64,136 @@ final class FieldPatcher {
             }
 
             @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                if ((access & Opcodes.ACC_VOLATILE) != 0) {
+                    volatileFields.add(name);
+                }
+                if (syncHooks && ownPlans.containsKey(name)) {
+                    if ((access & Opcodes.ACC_STATIC) != 0) {
+                        publishedStatics.put(name, descriptor);
+                    } else if ((access & Opcodes.ACC_FINAL) != 0) {
+                        publishedFinals.put(name, descriptor);
+                    }
+                }
+                return super.visitField(access, name, descriptor, signature, value);
+            }
+
+            @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                String method = name + descriptor;
-                String self = reader.getClassName();
-                return new MethodVisitor(Opcodes.ASM9, next) {
-                    /** Stores seen so far per field, to recognise the lazy ones by their ordinal. */
-                    private final Map<String, Integer> stores = new java.util.HashMap<>();
-
-                    @Override
-                    public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
-                        Map<String, Set<String>> fields = patched.get(owner);
-                        if (fields == null || !fields.containsKey(field)) {
-                            super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
-                            return;
-                        }
-                        changed[0] = true;
-                        boolean lazy = false;
-                        if ((opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) && owner.equals(self)) {
-                            int ordinal = stores.merge(field, 1, Integer::sum) - 1;
-                            lazy = fields.get(field).contains(method + "#" + ordinal);
-                        }
-                        String id = owner.replace('/', '.') + "." + field;
-                        String type = Type.getType(fieldDescriptor).getInternalName();
-                        switch (opcode) {
-                            case Opcodes.PUTFIELD:
-                            case Opcodes.PUTSTATIC:
-                                super.visitLdcInsn(id);
-                                super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "guard", GUARD, false);
-                                super.visitTypeInsn(Opcodes.CHECKCAST, type);
-                                if (!lazy) {
-                                    super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
-                                } else if (opcode == Opcodes.PUTFIELD) {
-                                    super.visitLdcInsn(id);
-                                    super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "initIfNull", INIT_IF_NULL,
-                                            false);
-                                } else {
-                                    super.visitLdcInsn(Type.getObjectType(owner));
-                                    super.visitLdcInsn(id);
-                                    super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "initStaticIfNull",
-                                            INIT_STATIC_IF_NULL, false);
-                                }
-                                break;
-                            case Opcodes.GETFIELD:
-                                super.visitInsn(Opcodes.DUP);
-                                super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
-                                super.visitLdcInsn(id);
-                                super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "onRead", ON_READ, false);
-                                super.visitTypeInsn(Opcodes.CHECKCAST, type);
-                                break;
-                            default: // GETSTATIC
-                                super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
-                                if (version[0] >= Opcodes.V1_5) { // class constants need Java 5 class files
-                                    super.visitLdcInsn(Type.getObjectType(owner));
-                                    super.visitLdcInsn(id);
-                                    super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "onStaticRead",
-                                            ON_STATIC_READ, false);
-                                    super.visitTypeInsn(Opcodes.CHECKCAST, type);
-                                }
-                                break;
-                        }
-                    }
-                };
+                if (syncHooks) {
+                    next = new SyncPatcher(next, self, access, volatileFields, version[0], changed);
+                }
+                Map<String, String> published = name.equals("<clinit>") ? publishedStatics
+                        : name.equals("<init>") ? publishedFinals : Map.of();
+                return new FieldAccessPatcher(next, self, name + descriptor, plans, published, version[0], changed);
             }
         }, 0);
         return changed[0] ? writer.toByteArray() : null;
+    }
+
+    /** Rewrites one method's accesses to handled fields; see the class comment. */
+    private static final class FieldAccessPatcher extends MethodVisitor {
+        private final String self;
+        private final String method;
+        private final Map<String, Map<String, FieldPlan>> plans;
+        private final Map<String, String> published;
+        private final int version;
+        private final boolean[] changed;
+        /** Stores seen so far per field, to recognise the lazy ones by their ordinal. */
+        private final Map<String, Integer> stores = new HashMap<>();
+
+        FieldAccessPatcher(MethodVisitor next, String self, String method, Map<String, Map<String, FieldPlan>> plans,
+                           Map<String, String> published, int version, boolean[] changed) {
+            super(Opcodes.ASM9, next);
+            this.self = self;
+            this.method = method;
+            this.plans = plans;
+            this.published = published;
+            this.version = version;
+            this.changed = changed;
+        }
+
+        /**
+         * A finished class initialiser or constructor publishes the maps it filled: whoever uses
+         * them next is ordered after it (class initialisation; final field semantics).
+         */
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode == Opcodes.RETURN && !published.isEmpty()) {
+                changed[0] = true;
+                boolean statics = method.startsWith("<clinit>");
+                for (Map.Entry<String, String> field : published.entrySet()) {
+                    if (statics) {
+                        super.visitFieldInsn(Opcodes.GETSTATIC, self, field.getKey(), field.getValue());
+                    } else {
+                        super.visitVarInsn(Opcodes.ALOAD, 0);
+                        super.visitFieldInsn(Opcodes.GETFIELD, self, field.getKey(), field.getValue());
+                    }
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, SyncPatcher.DETECTION, "published",
+                            "(Ljava/lang/Object;)V", false);
+                }
+            }
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
+            Map<String, FieldPlan> fields = plans.get(owner);
+            FieldPlan plan = fields == null ? null : fields.get(field);
+            if (plan == null) {
+                super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
+                return;
+            }
+            boolean store = opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC;
+            if (!plan.guard && !store) {
+                super.visitFieldInsn(opcode, owner, field, fieldDescriptor); // watched only: reads stay as written
+                return;
+            }
+            changed[0] = true;
+            boolean lazy = false;
+            if (store && owner.equals(self)) {
+                int ordinal = stores.merge(field, 1, Integer::sum) - 1;
+                lazy = plan.lazyStores.contains(method + "#" + ordinal);
+            }
+            String id = owner.replace('/', '.') + "." + field;
+            String type = Type.getType(fieldDescriptor).getInternalName();
+            switch (opcode) {
+                case Opcodes.PUTFIELD:
+                case Opcodes.PUTSTATIC:
+                    super.visitLdcInsn(id);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, plan.guard ? "guard" : "track", GUARD, false);
+                    super.visitTypeInsn(Opcodes.CHECKCAST, type);
+                    if (!lazy) {
+                        super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
+                    } else if (opcode == Opcodes.PUTFIELD) {
+                        super.visitLdcInsn(id);
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "initIfNull", INIT_IF_NULL, false);
+                    } else {
+                        super.visitLdcInsn(Type.getObjectType(owner));
+                        super.visitLdcInsn(id);
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "initStaticIfNull", INIT_STATIC_IF_NULL,
+                                false);
+                    }
+                    break;
+                case Opcodes.GETFIELD:
+                    super.visitInsn(Opcodes.DUP);
+                    super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
+                    super.visitLdcInsn(id);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "onRead", ON_READ, false);
+                    super.visitTypeInsn(Opcodes.CHECKCAST, type);
+                    break;
+                default: // GETSTATIC
+                    super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
+                    if (version >= Opcodes.V1_5) { // class constants need Java 5 class files
+                        super.visitLdcInsn(Type.getObjectType(owner));
+                        super.visitLdcInsn(id);
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "onStaticRead", ON_STATIC_READ, false);
+                        super.visitTypeInsn(Opcodes.CHECKCAST, type);
+                    }
+                    break;
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.cacheguard.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.cacheguard.detector.RaceDetector;
 import io.cacheguard.it.ConstantPoolTypes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,15 +23,26 @@ import org.objectweb.asm.ClassReader;
  */
 class RuntimeDependenciesTest {
     private static final String RUNTIME = "io/cacheguard/runtime/";
+    private static final String DETECTOR = "io/cacheguard/detector/";
 
     @Test
-    void runtimePackageReferencesOnlyJavaBaseAndItself() throws IOException {
+    void runtimePackageReferencesOnlyJavaBaseItselfAndTheDetector() throws Exception {
+        assertOnlyJavaBaseAnd(classesIn(Paths.get("target", "classes", RUNTIME)), RUNTIME, DETECTOR);
+    }
+
+    /** The detector goes to the bootstrap loader with the runtime. */
+    @Test
+    void detectorReferencesOnlyJavaBaseAndItself() throws Exception {
+        Path detectorClasses = Paths.get(RaceDetector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertOnlyJavaBaseAnd(classesIn(detectorClasses.resolve(DETECTOR)), DETECTOR);
+    }
+
+    private static void assertOnlyJavaBaseAnd(List<Path> classes, String... ownPackages) {
         Set<String> javaBasePackages = ModuleLayer.boot().findModule("java.base").orElseThrow().getPackages();
-        List<Path> classes = runtimeClasses();
-        assertFalse(classes.isEmpty(), "no compiled runtime classes found");
+        assertFalse(classes.isEmpty(), "no compiled classes found");
         List<String> offenders = classes.stream()
                 .flatMap(RuntimeDependenciesTest::referencesOf)
-                .filter(ref -> !ref.type.startsWith(RUNTIME))
+                .filter(ref -> Stream.of(ownPackages).noneMatch(ref.type::startsWith))
                 .filter(ref -> !javaBasePackages.contains(packageOf(ref.type)))
                 .map(Object::toString)
                 .distinct()
@@ -38,8 +50,8 @@ class RuntimeDependenciesTest {
         assertEquals(List.of(), offenders);
     }
 
-    private static List<Path> runtimeClasses() throws IOException {
-        try (Stream<Path> files = Files.walk(Paths.get("target", "classes", RUNTIME))) {
+    private static List<Path> classesIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList());
         }
     }

@@ -27,6 +27,25 @@ public final class RaceDetector {
         return new ThreadState(nextTid++);
     }
 
+    /** A new thread's state that has seen {@code inherited}: what its starter had done (see {@link #forkClock}). */
+    public ThreadState newThread(VectorClock inherited) {
+        ThreadState child = newThread();
+        if (inherited != null) {
+            child.clock.join(inherited);
+        }
+        return child;
+    }
+
+    /**
+     * {@code parent} is starting a thread whose state does not exist yet: the clock the child will
+     * start from. Everything the parent did so far happens before the child.
+     */
+    public VectorClock forkClock(ThreadState parent) {
+        VectorClock inherited = parent.clock.copy();
+        parent.clock.tick(parent.tid);
+        return inherited;
+    }
+
     /** {@code thread} acquired {@code sync}: it now has seen everything released to it before. */
     public void acquire(ThreadState thread, Object sync) {
         synchronized (syncClocks) {
