@@ -4,6 +4,7 @@ import io.cacheguard.analysis.FieldReport;
 import io.cacheguard.analysis.Reason;
 import io.cacheguard.analysis.Verdict;
 import io.cacheguard.config.AgentOptions;
+import io.cacheguard.config.Mode;
 import io.cacheguard.report.AgentLog;
 import io.cacheguard.report.EventReport;
 import io.cacheguard.report.Json;
@@ -38,7 +39,11 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
         this.report = report;
     }
 
+    /** Mode detect: a racy field is tracked, not patched, and the log and report say so. */
+    private volatile boolean trackOnly;
+
     void started(String version, AgentOptions options, boolean attached) {
+        trackOnly = options.mode() == Mode.DETECT;
         log.info(version + " " + options.describe() + (attached ? " (attached)" : ""));
         report.write(Json.object()
                 .put("event", "start")
@@ -57,10 +62,11 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
             String event;
             if (field.verdict() == Verdict.PATCH) {
                 patched.incrementAndGet();
-                event = "patched";
+                event = trackOnly ? "tracked" : "patched";
                 if (announced.add(field.qualifiedName())) {
-                    log.info("patched " + field.qualifiedName() + " (" + field.declaredType() + "): "
-                            + field.reasons().get(0).message() + lazyNote(field));
+                    log.info((trackOnly ? "racy " : "patched ") + field.qualifiedName() + " (" + field.declaredType()
+                            + "): " + field.reasons().get(0).message()
+                            + (trackOnly ? "; tracked, left as it is (mode=detect)" : lazyNote(field)));
                 }
             } else if (field.verdict() == Verdict.SKIP) {
                 skipped.incrementAndGet();

@@ -485,6 +485,72 @@ public final class SyncHooks {
         return linked(stage.runAfterBoth(other, handoff), handoff, stage, other);
     }
 
+    public static CompletionStage thenComposeAsync(CompletionStage stage, Function fn, Executor executor) {
+        Function handoff = Handoff.of(fn, null, stage);
+        return linked(stage.thenComposeAsync(handoff, executor), handoff, stage);
+    }
+
+    public static CompletionStage handleAsync(CompletionStage stage, BiFunction fn, Executor executor) {
+        BiFunction handoff = Handoff.of(fn, null, stage);
+        return linked(stage.handleAsync(handoff, executor), handoff, stage);
+    }
+
+    public static CompletionStage whenCompleteAsync(CompletionStage stage, BiConsumer action, Executor executor) {
+        BiConsumer handoff = Handoff.of(action, null, stage);
+        return linked(stage.whenCompleteAsync(handoff, executor), handoff, stage);
+    }
+
+    public static CompletionStage exceptionallyAsync(CompletionStage stage, Function fn) {
+        Function handoff = Handoff.of(fn, null, stage);
+        return linked(stage.exceptionallyAsync(handoff), handoff, stage);
+    }
+
+    public static CompletionStage exceptionallyAsync(CompletionStage stage, Function fn, Executor executor) {
+        Function handoff = Handoff.of(fn, null, stage);
+        return linked(stage.exceptionallyAsync(handoff, executor), handoff, stage);
+    }
+
+    public static CompletionStage exceptionallyCompose(CompletionStage stage, Function fn) {
+        Function handoff = Handoff.of(fn, null, stage);
+        return linked(stage.exceptionallyCompose(handoff), handoff, stage);
+    }
+
+    public static CompletionStage thenCombineAsync(CompletionStage stage, CompletionStage other, BiFunction fn,
+                                                   Executor executor) {
+        BiFunction handoff = Handoff.of(fn, null, stage, other);
+        return linked(stage.thenCombineAsync(other, handoff, executor), handoff, stage, other);
+    }
+
+    public static CompletionStage thenAcceptBothAsync(CompletionStage stage, CompletionStage other,
+                                                      BiConsumer action) {
+        BiConsumer handoff = Handoff.of(action, null, stage, other);
+        return linked(stage.thenAcceptBothAsync(other, handoff), handoff, stage, other);
+    }
+
+    public static CompletionStage runAfterBothAsync(CompletionStage stage, CompletionStage other, Runnable action) {
+        Runnable handoff = Handoff.of(action, null, stage, other);
+        return linked(stage.runAfterBothAsync(other, handoff), handoff, stage, other);
+    }
+
+    /**
+     * Either-stages run after one of two stages, unknown which: the function sees only what both
+     * completed (nothing is acquired from the stages); the result still follows the function.
+     */
+    public static CompletionStage applyToEither(CompletionStage stage, CompletionStage other, Function fn) {
+        Function handoff = Handoff.of(fn, null);
+        return linked(stage.applyToEither(other, handoff), handoff);
+    }
+
+    public static CompletionStage acceptEither(CompletionStage stage, CompletionStage other, Consumer action) {
+        Consumer handoff = Handoff.of(action, null);
+        return linked(stage.acceptEither(other, handoff), handoff);
+    }
+
+    public static CompletionStage runAfterEither(CompletionStage stage, CompletionStage other, Runnable action) {
+        Runnable handoff = Handoff.of(action, null);
+        return linked(stage.runAfterEither(other, handoff), handoff);
+    }
+
     private static <T> T linked(T future, Object... completers) {
         Futures.link(future, completers);
         return future;

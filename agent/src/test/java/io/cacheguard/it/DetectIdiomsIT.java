@@ -1,0 +1,105 @@
+package io.cacheguard.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cacheguard.it.fixtures.idioms.Idiom;
+import io.cacheguard.it.fixtures.idioms.Idioms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The detector's proof on the idiom catalogue, in a child JVM with the real agent: every correctly
+ * synchronized idiom stays silent and every racy twin is reported, with both accesses' threads,
+ * operations and stacks. Each idiom's verdict comes from happens-before, not timing, so one run
+ * decides.
+ */
+class DetectIdiomsIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void modeDetectReportsExactlyTheRacyIdioms() throws Exception {
+        ReportFile report = run("detect");
+        assertEquals(expected(true), raced(report), "racy idioms reported (left) vs raced fields (right)");
+        for (Map<String, Object> race : report.events("race")) {
+            assertEquals(Boolean.FALSE, race.get("patched"), race::toString);
+            assertBothAccessesDescribed(race);
+        }
+    }
+
+    /**
+     * Mode both tracks only the fields it patches; a safe idiom whose field the analysis patches
+     * (it sees no lock: the ordering is a hand-off) must stay silent there too.
+     */
+    @Test
+    void modeBothReportsTheRacyIdiomsItPatchesAndNothingElse() throws Exception {
+        ReportFile report = run("both");
+        Set<String> patched = report.patchedFields();
+        Set<String> raced = raced(report);
+        Set<String> expected = new TreeSet<>(expected(true));
+        expected.retainAll(patched);
+        assertEquals(expected, raced);
+        assertTrue(expected.size() >= expected(true).size() - 1, "racy twins the analysis patches: " + expected);
+        assertTrue(patched.stream().anyMatch(expected(false)::contains), "some safe idiom is patched and tracked");
+        for (Map<String, Object> race : report.events("race")) {
+            assertEquals(Boolean.TRUE, race.get("patched"), race::toString);
+        }
+    }
+
+    private ReportFile run(String mode) throws Exception {
+        Path reportPath = dir.resolve(mode + ".jsonl");
+        ChildJvm.Result result = ChildJvm.run(
+                "-javaagent:" + ChildJvm.agentJar() + "=mode=" + mode + ",report=" + reportPath,
+                "-cp", ChildJvm.testClasspath(),
+                "io.cacheguard.it.fixtures.idioms.IdiomRunner");
+        assertEquals(0, result.exitCode, result::toString);
+        assertEquals(Idioms.ALL.size(), result.stdout.lines().filter(l -> l.endsWith(" ok")).count(),
+                result::toString);
+        assertTrue(Files.isRegularFile(reportPath));
+        return ReportFile.read(reportPath);
+    }
+
+    private static Set<String> raced(ReportFile report) {
+        Set<String> fields = new TreeSet<>();
+        for (Map<String, Object> race : report.events("race")) {
+            fields.add(race.get("class") + "." + race.get("field"));
+        }
+        return fields;
+    }
+
+    private static Set<String> expected(boolean racy) throws ReflectiveOperationException {
+        Set<String> fields = new TreeSet<>();
+        for (Class<? extends Idiom> idiom : Idioms.ALL) {
+            if (idiom.getDeclaredConstructor().newInstance().racy() == racy) {
+                fields.add(idiom.getName() + ".cache");
+            }
+        }
+        return fields;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertBothAccessesDescribed(Map<String, Object> race) {
+        assertTrue(Set.of("write-write", "read-write").contains(race.get("kind")), race::toString);
+        for (String side : List.of("earlier", "later")) {
+            Map<String, Object> access = (Map<String, Object>) race.get(side);
+            assertFalse(((String) access.get("thread")).isEmpty(), race::toString);
+            assertTrue(((Number) access.get("threadId")).longValue() > 0, race::toString);
+            assertFalse(((String) access.get("operation")).isEmpty(), race::toString);
+            List<Object> stack = (List<Object>) access.get("stack");
+            assertFalse(stack.isEmpty(), race::toString);
+            assertTrue(((String) stack.get(0)).startsWith(race.get("class") + "."),
+                    "the top frame is the idiom's own code: " + race);
+        }
+        Map<String, Object> earlier = (Map<String, Object>) race.get("earlier");
+        Map<String, Object> later = (Map<String, Object>) race.get("later");
+        assertFalse(earlier.get("threadId").equals(later.get("threadId")), "two threads: " + race);
+    }
+}
