@@ -45,7 +45,9 @@ public final class OptionsParser {
         Map<String, String> fromArgument = parseArgument(agentArgument);
         Map<String, String> fromProperties = new HashMap<>();
         for (String name : systemProperties.stringPropertyNames()) {
-            if (name.startsWith(PROPERTY_PREFIX)) {
+            // A deeper name (cacheguard.samples.safe, cacheguard.it.javaHome) belongs to another
+            // part of the project, never to the agent: no agent key has a dot.
+            if (name.startsWith(PROPERTY_PREFIX) && name.indexOf('.', PROPERTY_PREFIX.length()) < 0) {
                 String key = name.substring(PROPERTY_PREFIX.length());
                 checkKey(key, "-D" + name);
                 fromProperties.put(key, systemProperties.getProperty(name));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.cacheguard.detector.RaceDetector;
 import io.cacheguard.it.ConstantPoolTypes;
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -27,14 +29,20 @@ class RuntimeDependenciesTest {
 
     @Test
     void runtimePackageReferencesOnlyJavaBaseItselfAndTheDetector() throws Exception {
-        assertOnlyJavaBaseAnd(classesIn(Paths.get("target", "classes", RUNTIME)), RUNTIME, DETECTOR);
+        assertOnlyJavaBaseAnd(classesIn(Paths.get("target", "classes"), RUNTIME), RUNTIME, DETECTOR);
     }
 
     /** The detector goes to the bootstrap loader with the runtime. */
     @Test
     void detectorReferencesOnlyJavaBaseAndItself() throws Exception {
-        Path detectorClasses = Paths.get(RaceDetector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertOnlyJavaBaseAnd(classesIn(detectorClasses.resolve(DETECTOR)), DETECTOR);
+        Path detector = Paths.get(RaceDetector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isDirectory(detector)) {
+            assertOnlyJavaBaseAnd(classesIn(detector, DETECTOR), DETECTOR);
+        } else {
+            try (FileSystem jar = FileSystems.newFileSystem(detector)) {
+                assertOnlyJavaBaseAnd(classesIn(jar.getPath("/"), DETECTOR), DETECTOR);
+            }
+        }
     }
 
     private static void assertOnlyJavaBaseAnd(List<Path> classes, String... ownPackages) {
@@ -50,8 +58,8 @@ class RuntimeDependenciesTest {
         assertEquals(List.of(), offenders);
     }
 
-    private static List<Path> classesIn(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
+    private static List<Path> classesIn(Path root, String packageFolder) throws IOException {
+        try (Stream<Path> files = Files.walk(root.resolve(packageFolder))) {
             return files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList());
         }
     }

@@ -72,6 +72,13 @@ class OptionsParserTest {
     }
 
     @Test
+    void propertiesOfOtherPartsOfTheProjectAreNotAgentOptions() throws OptionException {
+        AgentOptions options = OptionsParser.parse(null,
+                properties("cacheguard.samples.safe", "true", "cacheguard.it.javaHome", "/opt/jdk", "cacheguard.mode", "detect"));
+        assertEquals(Mode.DETECT, options.mode());
+    }
+
+    @Test
     void configFileMayBeNamedBySystemProperty() throws IOException, OptionException {
         Path config = temp.resolve("cacheguard.properties");
         Files.writeString(config, "mode=patch\n");

@@ -21,7 +21,8 @@ class ClassLoaderLayoutsIT {
                 "-cp", ChildJvm.testClasspath(),
                 "io.cacheguard.it.fixtures.loaders.LoaderLayoutsApp", layout);
         assertEquals(0, result.exitCode, result::toString);
-        assertEquals("RESULT " + layout + " OK io.cacheguard.runtime.GuardedHashMap@bootstrap",
+        // The default mode (both) guards and tracks: the detector is on the bootstrap path as well.
+        assertEquals("RESULT " + layout + " OK io.cacheguard.runtime.TrackedHashMap@bootstrap",
                 result.stdout.strip(), result::toString);
         assertTrue(result.stderr.contains("patched io.cacheguard.it.fixtures.loaders.PriceCache.cache"),
                 result::toString);

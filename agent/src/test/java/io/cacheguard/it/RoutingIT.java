@@ -13,7 +13,7 @@ class RoutingIT {
     @Test
     void storesFromOtherClassesAndRawMapsSetByReflectionAreGuarded() throws Exception {
         ChildJvm.Result result = ChildJvm.run(
-                "-javaagent:" + ChildJvm.agentJar(),
+                "-javaagent:" + ChildJvm.agentJar() + "=mode=patch",
                 "-cp", ChildJvm.testClasspath(),
                 "io.cacheguard.it.fixtures.routing.RoutingApp");
         assertEquals(0, result.exitCode, result::toString);
