@@ -155,7 +155,9 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
             long total = perField.values().stream().mapToLong(Long::longValue).sum();
             log.info("races: " + races.distinct() + " distinct, " + total + " in all"
                     + (races.suppressed() > 0 ? ", " + races.suppressed() + " on suppressed fields" : "")
-                    + (perField.isEmpty() ? "" : " " + perField));
+                    + (perField.isEmpty() ? "" : " " + perField)
+                    + (races.sampledFields().isEmpty() ? "" : "; lower bounds (accesses sampled once hot) for "
+                    + races.sampledFields()));
         }
         Json summary = Json.object()
                 .put("event", "summary")
@@ -174,7 +176,8 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
         if (races != null) {
             summary.put("races", races.countsPerField())
                     .put("distinctRaces", races.distinct())
-                    .put("suppressedRaces", races.suppressed());
+                    .put("suppressedRaces", races.suppressed())
+                    .put("sampledRaceCounts", races.sampledFields());
         }
         report.write(summary);
     }

@@ -51,6 +51,16 @@ public final class RaceReporter implements RaceListener {
         }
     }
 
+    @Override
+    public void sampled(String map) {
+        races.sampled(map);
+    }
+
+    /** Fields whose count is a lower bound (see {@code RaceListener.sampled}). */
+    public List<String> sampledFields() {
+        return races.sampledFields();
+    }
+
     /** Whether any race was reported (suppressed ones aside): what {@code failOnRace} looks at. */
     public boolean anyRace() {
         return !races.countsPerField().isEmpty();

@@ -686,19 +686,19 @@ public final class SyncHooks {
 
     public static Object get(Map map, Object key) {
         Object value = map.get(key);
-        acquiring(map instanceof ConcurrentMap, map);
+        acquiring(isConcurrent(map), map);
         return value;
     }
 
     public static Object getOrDefault(Map map, Object key, Object defaultValue) {
         Object value = map.getOrDefault(key, defaultValue);
-        acquiring(map instanceof ConcurrentMap, map);
+        acquiring(isConcurrent(map), map);
         return value;
     }
 
     public static boolean containsKey(Map map, Object key) {
         boolean contains = map.containsKey(key);
-        acquiring(map instanceof ConcurrentMap, map);
+        acquiring(isConcurrent(map), map);
         return contains;
     }
 
@@ -769,7 +769,20 @@ public final class SyncHooks {
     }
 
     private static boolean isConcurrent(Object collection) {
-        return collection instanceof ConcurrentMap || collection instanceof BlockingQueue
-                || collection instanceof ConcurrentLinkedQueue || collection instanceof ConcurrentLinkedDeque;
+        return CONCURRENT.get(collection.getClass());
     }
+
+    /**
+     * Whether a collection class publishes what it holds. Remembered per class: an
+     * {@code instanceof} of an interface the class lacks scans all its interfaces on every call,
+     * and every {@code Map.get} of an instrumented class asks this.
+     */
+    private static final ClassValue<Boolean> CONCURRENT = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return ConcurrentMap.class.isAssignableFrom(type) || BlockingQueue.class.isAssignableFrom(type)
+                    || ConcurrentLinkedQueue.class.isAssignableFrom(type)
+                    || ConcurrentLinkedDeque.class.isAssignableFrom(type);
+        }
+    };
 }

@@ -94,11 +94,12 @@ public final class RaceDetector {
     /** {@code thread} read {@code map}. */
     public void read(ThreadState thread, Object map, MapShadow shadow, SiteCapture site) {
         long now = thread.epoch();
-        if (shadow.read == now) {
+        if (shadow.read == now || Attribution.skips(shadow.races)) {
             return; // same epoch: nothing new to learn (a stale value only ever skips this thread's own repeat)
         }
         Race race = null;
         boolean counted = false;
+        boolean turnedHot;
         synchronized (shadow) {
             if (shadow.read == now || shadow.sharedReads != null
                     && shadow.sharedReads.get(thread.tid) == thread.clock.get(thread.tid)) {
@@ -117,6 +118,7 @@ public final class RaceDetector {
             if (here == null && shadow.races <= Attribution.FULL) {
                 here = site.capture();
             }
+            turnedHot = shadow.races == Attribution.HOT && (race != null || counted);
             if (shadow.sharedReads != null) {
                 shadow.sharedReads.set(thread.tid, thread.clock.get(thread.tid));
                 shadow.sharedReadSites.put(thread.tid, here);
@@ -129,17 +131,18 @@ public final class RaceDetector {
                 shadow.sharedReadSites.put(thread.tid, here);
             }
         }
-        notify(race, counted, shadow);
+        notify(race, counted, turnedHot, shadow);
     }
 
     /** {@code thread} wrote {@code map}. */
     public void write(ThreadState thread, Object map, MapShadow shadow, SiteCapture site) {
         long now = thread.epoch();
-        if (shadow.write == now) {
+        if (shadow.write == now || Attribution.skips(shadow.races)) {
             return;
         }
         Race race = null;
         boolean counted = false;
+        boolean turnedHot;
         synchronized (shadow) {
             if (shadow.write == now) {
                 return;
@@ -175,19 +178,23 @@ public final class RaceDetector {
             if (here == null && (shadow.races <= Attribution.FULL || Attribution.attributes(shadow.races + 1))) {
                 here = site.capture();
             }
+            turnedHot = shadow.races == Attribution.HOT && kind != null;
             shadow.sharedReads = null;
             shadow.sharedReadSites = null;
             shadow.write = now;
             shadow.writeSite = here;
         }
-        notify(race, counted, shadow);
+        notify(race, counted, turnedHot, shadow);
     }
 
-    private void notify(Race race, boolean counted, MapShadow shadow) {
+    private void notify(Race race, boolean counted, boolean turnedHot, MapShadow shadow) {
         if (race != null) {
             listener.race(race);
         } else if (counted) {
             listener.counted(shadow.label, shadow.patched);
+        }
+        if (turnedHot) {
+            listener.sampled(shadow.label);
         }
     }
 }

@@ -8,4 +8,11 @@ public interface RaceListener {
     /** A race on {@code map} that was not attributed to its sites (see {@link Attribution}): only counted. */
     default void counted(String map, boolean patched) {
     }
+
+    /**
+     * {@code map} raced so often that from now on only a sample of its accesses is checked: its
+     * count is a lower bound from here on.
+     */
+    default void sampled(String map) {
+    }
 }

@@ -1,10 +1,14 @@
 package io.cacheguard.detector;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Turns the detector's stream of races into reports a person can read: one report per distinct
@@ -15,7 +19,10 @@ public final class RaceLog implements RaceListener {
     private final RaceListener firstOccurrences;
     private final int maxDistinct;
     private final Map<Key, long[]> seen = new HashMap<>();
-    private final Map<String, long[]> perField = new LinkedHashMap<>();
+    /** Races per field, updated without a common lock: a hot racy map counts on every sampled access. */
+    private final Map<String, LongAdder> perField = new ConcurrentHashMap<>();
+    private final List<String> fieldOrder = new ArrayList<>();
+    private final List<String> sampledFields = new ArrayList<>();
     private long dropped;
 
     /**
@@ -29,9 +36,9 @@ public final class RaceLog implements RaceListener {
 
     @Override
     public void race(Race race) {
+        count(race.map(), 1);
         boolean first;
         synchronized (this) {
-            perField.computeIfAbsent(race.map(), k -> new long[1])[0]++;
             Key key = new Key(race);
             long[] count = seen.get(key);
             if (count != null) {
@@ -51,14 +58,41 @@ public final class RaceLog implements RaceListener {
     }
 
     @Override
-    public synchronized void counted(String map, boolean patched) {
-        perField.computeIfAbsent(map, k -> new long[1])[0]++;
+    public void counted(String map, boolean patched) {
+        count(map, 1);
+    }
+
+    @Override
+    public synchronized void sampled(String map) {
+        sampledFields.add(map);
+    }
+
+    /** Fields whose count is a lower bound: they raced so often that their accesses became sampled. */
+    public synchronized List<String> sampledFields() {
+        return new ArrayList<>(sampledFields);
+    }
+
+    private void count(String map, long races) {
+        LongAdder count = perField.get(map);
+        if (count == null) {
+            synchronized (this) {
+                count = perField.get(map);
+                if (count == null) {
+                    count = new LongAdder();
+                    perField.put(map, count);
+                    fieldOrder.add(map);
+                }
+            }
+        }
+        count.add(races);
     }
 
     /** Races seen per map field, repeats included, in the order fields first raced. */
     public synchronized Map<String, Long> countsPerField() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        perField.forEach((field, count) -> counts.put(field, count[0]));
+        for (String field : fieldOrder) {
+            counts.put(field, perField.get(field).sum());
+        }
         return counts;
     }
 
