@@ -90,6 +90,32 @@ public final class Detection {
         }
     }
 
+    /** {@link #acquire} of an object that keeps its clock itself (a hand-off). */
+    static void acquire(VectorClock released) {
+        RaceDetector d = detector;
+        if (d == null) {
+            return;
+        }
+        try {
+            d.acquire(state(d), released);
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** {@link #release} into a clock its object keeps itself. */
+    static void release(VectorClock released) {
+        RaceDetector d = detector;
+        if (d == null) {
+            return;
+        }
+        try {
+            d.release(state(d), released);
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
     /** The map now in a field that class initialisation or a constructor filled: its history so far is ordered. */
     public static void published(Object map) {
         RaceDetector d = detector;
@@ -106,9 +132,7 @@ public final class Detection {
         }
         try {
             VectorClock inherited = d.forkClock(state(d));
-            synchronized (STARTING) {
-                STARTING.put(thread, inherited);
-            }
+            STARTING.put(thread, inherited);
         } catch (Throwable t) {
             fail(t);
         }
@@ -121,10 +145,7 @@ public final class Detection {
             return;
         }
         try {
-            ThreadState child;
-            synchronized (THREADS) {
-                child = THREADS.get(thread);
-            }
+            ThreadState child = THREADS.get(thread);
             if (child != null) {
                 d.join(state(d), child);
             }
@@ -137,15 +158,12 @@ public final class Detection {
         ThreadState state = STATE.get();
         if (state == null) {
             Thread current = Thread.currentThread();
-            VectorClock inherited;
-            synchronized (STARTING) {
-                inherited = STARTING.remove(current);
-            }
-            state = d.newThread(inherited);
+            VectorClock inherited = STARTING.remove(current);
+            @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+
+            long id = current.getId();
+            state = d.newThread(id, inherited);
             STATE.set(state);
-            synchronized (THREADS) {
-                THREADS.put(current, state);
-            }
+            THREADS.put(current, state);
         }
         return state;
     }

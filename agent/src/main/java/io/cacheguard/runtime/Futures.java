@@ -25,7 +25,7 @@ final class Futures {
         if (future == null || !Detection.enabled()) {
             return;
         }
-        synchronized (LINKS) {
+        synchronized (LINKS) { // read, extend, write back: one linker at a time
             Object[] known = LINKS.get(future);
             if (known == null) {
                 LINKS.put(future, completers.clone());
@@ -51,11 +51,12 @@ final class Futures {
             if (next == null || visited.put(next, Boolean.TRUE) != null) {
                 continue;
             }
-            Detection.acquire(next);
-            Object[] links;
-            synchronized (LINKS) {
-                links = LINKS.get(next);
+            if (next instanceof Handoff) {
+                Detection.acquire(((Handoff) next).clock);
+            } else {
+                Detection.acquire(next);
             }
+            Object[] links = LINKS.get(next);
             for (Object link : links == null ? NONE : links) {
                 pending.push(link);
             }

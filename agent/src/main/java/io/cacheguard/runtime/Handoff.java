@@ -1,5 +1,6 @@
 package io.cacheguard.runtime;
 
+import io.cacheguard.detector.VectorClock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -24,12 +25,14 @@ abstract class Handoff {
     private final Object[] after;
     /** Released into as well when the task ends: its executor, for {@code awaitTermination}. */
     private final Object executor;
+    /** This hand-off's own clock: it is a synchronization object that never needs the shared table. */
+    final VectorClock clock = new VectorClock();
 
     Handoff(Object task, Object[] after, Object executor) {
         this.task = task;
         this.after = after;
         this.executor = executor;
-        Detection.release(this);
+        Detection.release(clock);
     }
 
     /** Wraps {@code task} as the current thread hands it over; null stays null. */
@@ -41,14 +44,14 @@ abstract class Handoff {
     }
 
     final void begin() {
-        Detection.acquire(this);
+        Detection.acquire(clock);
         for (Object stage : after) {
             Futures.acquireCompletion(stage);
         }
     }
 
     final void end() {
-        Detection.release(this);
+        Detection.release(clock);
         if (executor != null) {
             Detection.release(executor);
         }

@@ -26,7 +26,17 @@ final class Sites {
 
     /** A capture of the current access, named {@code operation} ({@code put}, {@code get}, ...). */
     static SiteCapture of(String operation) {
-        return () -> capture(operation);
+        return new SiteCapture() {
+            @Override
+            public String operation() {
+                return operation;
+            }
+
+            @Override
+            public Site capture() {
+                return Sites.capture(operation);
+            }
+        };
     }
 
     static Site capture(String operation) {

@@ -22,14 +22,19 @@ public final class RaceDetector {
         this.listener = listener;
     }
 
-    /** A new thread's state, with a fresh id. */
-    public synchronized ThreadState newThread() {
-        return new ThreadState(nextTid++);
+    /** A new thread's state, with a fresh id; {@code threadId} is the Java thread's. */
+    public synchronized ThreadState newThread(long threadId) {
+        return new ThreadState(nextTid++, threadId);
+    }
+
+    /** A new thread's state, for tests that play several threads in one. */
+    public ThreadState newThread() {
+        return newThread(-1);
     }
 
     /** A new thread's state that has seen {@code inherited}: what its starter had done (see {@link #forkClock}). */
-    public ThreadState newThread(VectorClock inherited) {
-        ThreadState child = newThread();
+    public ThreadState newThread(long threadId, VectorClock inherited) {
+        ThreadState child = newThread(threadId);
         if (inherited != null) {
             child.clock.join(inherited);
         }
@@ -48,8 +53,13 @@ public final class RaceDetector {
 
     /** {@code thread} acquired {@code sync}: it now has seen everything released to it before. */
     public void acquire(ThreadState thread, Object sync) {
-        synchronized (syncClocks) {
-            thread.clock.join(syncClocks.of(sync));
+        acquire(thread, clockOf(thread, sync));
+    }
+
+    /** {@code thread} acquired a synchronization object whose clock its caller keeps itself. */
+    public void acquire(ThreadState thread, VectorClock released) {
+        synchronized (released) {
+            thread.clock.join(released);
         }
     }
 
@@ -58,10 +68,25 @@ public final class RaceDetector {
      * clock, so that read locks released by several readers each publish their writes.
      */
     public void release(ThreadState thread, Object sync) {
-        synchronized (syncClocks) {
-            syncClocks.of(sync).join(thread.clock);
+        release(thread, clockOf(thread, sync));
+    }
+
+    /** {@code thread} released a synchronization object whose clock its caller keeps itself. */
+    public void release(ThreadState thread, VectorClock released) {
+        synchronized (released) {
+            released.join(thread.clock);
         }
         thread.clock.tick(thread.tid);
+    }
+
+    /** The clock of {@code sync}: from the thread's few most recent ones, else from the shared table. */
+    private VectorClock clockOf(ThreadState thread, Object sync) {
+        VectorClock clock = thread.recentClock(sync);
+        if (clock == null) {
+            clock = syncClocks.of(sync);
+            thread.rememberClock(sync, clock);
+        }
+        return clock;
     }
 
     /** {@code parent} started {@code child}: everything the parent did happens before the child. */
@@ -78,9 +103,7 @@ public final class RaceDetector {
 
     /** Number of synchronization objects with a clock; dead ones are dropped as they are collected. */
     public int syncObjects() {
-        synchronized (syncClocks) {
-            return syncClocks.size();
-        }
+        return syncClocks.size();
     }
 
     /**
@@ -97,6 +120,9 @@ public final class RaceDetector {
         if (shadow.read == now || Attribution.skips(shadow.races)) {
             return; // same epoch: nothing new to learn (a stale value only ever skips this thread's own repeat)
         }
+        // Outside the map's lock: a stack walk there would stall every thread using the map.
+        Site remembered = reusable(shadow.readSite, thread, site);
+        Site here = remembered != null || shadow.sharedReads != null ? remembered : capture(site, shadow.races);
         Race race = null;
         boolean counted = false;
         boolean turnedHot;
@@ -105,21 +131,21 @@ public final class RaceDetector {
                     && shadow.sharedReads.get(thread.tid) == thread.clock.get(thread.tid)) {
                 return;
             }
-            Site here = null;
             if (shadow.write != Epoch.NONE && !thread.clock.covers(shadow.write)) {
                 if (Attribution.attributes(++shadow.races) && shadow.writeSite != null) {
-                    here = site.capture();
+                    here = here == null || here == remembered ? site.capture() : here;
                     race = new Race(Race.Kind.READ_WRITE, shadow.label, System.identityHashCode(map),
                             shadow.patched, shadow.writeSite, here);
                 } else {
                     counted = true;
                 }
             }
-            if (here == null && shadow.races <= Attribution.FULL) {
-                here = site.capture();
-            }
             turnedHot = shadow.races == Attribution.HOT && (race != null || counted);
             if (shadow.sharedReads != null) {
+                if (race == null) { // each reader's own site: rarely new, so captured under the lock
+                    Site own = reusable(shadow.sharedReadSites.get(thread.tid), thread, site);
+                    here = own != null ? own : capture(site, shadow.races);
+                }
                 shadow.sharedReads.set(thread.tid, thread.clock.get(thread.tid));
                 shadow.sharedReadSites.put(thread.tid, here);
             } else if (shadow.read == Epoch.NONE || thread.clock.covers(shadow.read)) {
@@ -140,6 +166,8 @@ public final class RaceDetector {
         if (shadow.write == now || Attribution.skips(shadow.races)) {
             return;
         }
+        Site remembered = reusable(shadow.writeSite, thread, site);
+        Site here = remembered != null ? remembered : capture(site, shadow.races);
         Race race = null;
         boolean counted = false;
         boolean turnedHot;
@@ -166,17 +194,13 @@ public final class RaceDetector {
                 kind = Race.Kind.READ_WRITE;
                 earlier = shadow.readSite;
             }
-            Site here = null;
             if (kind != null) {
                 if (Attribution.attributes(++shadow.races) && earlier != null) {
-                    here = site.capture();
+                    here = here == null || here == remembered ? site.capture() : here; // where it really is
                     race = new Race(kind, shadow.label, System.identityHashCode(map), shadow.patched, earlier, here);
                 } else {
                     counted = true;
                 }
-            }
-            if (here == null && (shadow.races <= Attribution.FULL || Attribution.attributes(shadow.races + 1))) {
-                here = site.capture();
             }
             turnedHot = shadow.races == Attribution.HOT && kind != null;
             shadow.sharedReads = null;
@@ -185,6 +209,17 @@ public final class RaceDetector {
             shadow.writeSite = here;
         }
         notify(race, counted, turnedHot, shadow);
+    }
+
+    /** A new site for an access, or none on a map whose races are only sampled now. */
+    private static Site capture(SiteCapture site, int races) {
+        return races <= Attribution.FULL || Attribution.attributes(races + 1) ? site.capture() : null;
+    }
+
+    /** The site remembered for the map, if it is this thread's and this operation's (see {@link SiteCapture}). */
+    private static Site reusable(Site remembered, ThreadState thread, SiteCapture site) {
+        return remembered != null && remembered.threadId() == thread.threadId
+                && remembered.operation().equals(site.operation()) ? remembered : null;
     }
 
     private void notify(Race race, boolean counted, boolean turnedHot, MapShadow shadow) {

@@ -2,8 +2,8 @@ package io.cacheguard.detector;
 
 /**
  * The vector clock of each synchronization object (a monitor, a lock, a volatile's holder), by
- * identity and weakly: a lock that dies takes its clock with it. Not thread-safe by itself; the
- * detector holds this table's monitor while it uses it.
+ * identity and weakly: a lock that dies takes its clock with it. The table is thread-safe; each
+ * clock is read and joined under its own monitor, so threads using different locks never meet.
  */
 final class SyncClocks {
     private final WeakIdentityMap<VectorClock> clocks = new WeakIdentityMap<>();

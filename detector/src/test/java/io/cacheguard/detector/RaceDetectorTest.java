@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,12 +21,27 @@ class RaceDetectorTest {
     private final RaceDetector detector = new RaceDetector(races::add);
     private final Map<String, String> map = new HashMap<>();
     private final MapShadow shadow = new MapShadow("com.acme.Cache.map");
-    private final ThreadState a = detector.newThread();
-    private final ThreadState b = detector.newThread();
+    private final ThreadState a = detector.newThread(1);
+    private final ThreadState b = detector.newThread(2);
     private final Object lock = new Object();
 
     private static SiteCapture at(String operation, ThreadState thread) {
-        return () -> new Site("t" + thread.tid(), thread.tid(), operation, new StackTraceElement[0]);
+        return capturing(operation, () -> new Site("t" + thread.tid(), thread.threadId(), operation,
+                new StackTraceElement[0]));
+    }
+
+    private static SiteCapture capturing(String operation, Supplier<Site> capture) {
+        return new SiteCapture() {
+            @Override
+            public String operation() {
+                return operation;
+            }
+
+            @Override
+            public Site capture() {
+                return capture.get();
+            }
+        };
     }
 
     @Test
@@ -105,7 +121,7 @@ class RaceDetectorTest {
 
     @Test
     void aWriteAfterSharedReadsRacesWithTheReaderItIsNotOrderedAfter() {
-        ThreadState c = detector.newThread();
+        ThreadState c = detector.newThread(3);
         detector.read(a, map, shadow, at("get", a));
         detector.read(b, map, shadow, at("size", b));
         detector.release(a, lock);
@@ -117,7 +133,7 @@ class RaceDetectorTest {
 
     @Test
     void forkAndJoinOrderParentAndChild() {
-        ThreadState child = detector.newThread();
+        ThreadState child = detector.newThread(4);
         detector.write(a, map, shadow, at("put", a));
         detector.fork(a, child);
         detector.write(child, map, shadow, at("put", child));
@@ -129,7 +145,7 @@ class RaceDetectorTest {
     @Test
     void theEarlierSiteIsTheOneCapturedWhenItHappened() {
         Site first = new Site("a", 1, "put", new StackTraceElement[0]);
-        detector.write(a, map, shadow, () -> first);
+        detector.write(a, map, shadow, capturing("put", () -> first));
         detector.write(b, map, shadow, at("put", b));
         assertSame(first, races.get(0).earlier());
     }
@@ -137,10 +153,10 @@ class RaceDetectorTest {
     @Test
     void repeatedAccessesInOneEpochCaptureTheSiteOnce() {
         int[] captures = {0};
-        SiteCapture counting = () -> {
+        SiteCapture counting = capturing("put", () -> {
             captures[0]++;
             return new Site("a", 1, "put", new StackTraceElement[0]);
-        };
+        });
         for (int i = 0; i < 1000; i++) {
             detector.write(a, map, shadow, counting);
             detector.read(a, map, shadow, counting);
@@ -148,12 +164,36 @@ class RaceDetectorTest {
         assertEquals(2, captures[0]); // one write site and one read site for the whole epoch
     }
 
+    /** Under a lock every access starts an epoch; one thread's run of puts still walks its stack once. */
+    @Test
+    void aThreadsRunOfOneOperationUnderALockCapturesItsSiteOnce() {
+        int[] captures = {0};
+        SiteCapture put = capturing("put", () -> {
+            captures[0]++;
+            return new Site("a", a.threadId(), "put", new StackTraceElement[0]);
+        });
+        for (int i = 0; i < 1000; i++) {
+            detector.acquire(a, lock);
+            detector.write(a, map, shadow, put);
+            detector.release(a, lock);
+        }
+        assertEquals(1, captures[0]);
+        detector.acquire(b, lock);
+        detector.write(b, map, shadow, at("put", b)); // another thread takes over: its own site
+        detector.release(b, lock);
+        detector.acquire(a, lock);
+        detector.write(a, map, shadow, put);
+        detector.release(a, lock);
+        assertEquals(2, captures[0]);
+        assertEquals(List.of(), races);
+    }
+
     @Test
     void untilAMapIsHotEveryRaceIsCounted() {
         RaceLog log = new RaceLog(races::add, 100);
         RaceDetector counting = new RaceDetector(log);
-        ThreadState x = counting.newThread();
-        ThreadState y = counting.newThread();
+        ThreadState x = counting.newThread(10);
+        ThreadState y = counting.newThread(11);
         for (int i = 0; i < Attribution.HOT; i++) {
             ThreadState t = i % 2 == 0 ? x : y;
             counting.write(t, map, shadow, at("put", t));
@@ -174,15 +214,15 @@ class RaceDetectorTest {
     void aRacyMapIsCountedExactlyUntilHotAndAttributedOnlyToASampleOfStacks() {
         RaceLog log = new RaceLog(races::add, 100);
         RaceDetector counting = new RaceDetector(log);
-        ThreadState x = counting.newThread();
-        ThreadState y = counting.newThread();
+        ThreadState x = counting.newThread(10);
+        ThreadState y = counting.newThread(11);
         int[] captures = {0};
         for (int i = 0; i < 100_000; i++) {
             ThreadState t = i % 2 == 0 ? x : y;
-            counting.write(t, map, shadow, () -> {
+            counting.write(t, map, shadow, capturing("put", () -> {
                 captures[0]++;
-                return new Site("t", t.tid(), "put", new StackTraceElement[0]);
-            });
+                return new Site("t", t.threadId(), "put", new StackTraceElement[0]);
+            }));
         }
         long counted = log.countsPerField().get("com.acme.Cache.map");
         assertTrue(counted >= Attribution.HOT && counted < 99_999L, "a lower bound once hot: " + counted);
