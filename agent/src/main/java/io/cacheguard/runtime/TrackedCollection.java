@@ -148,8 +148,11 @@ class TrackedCollection<E> implements Collection<E> {
 
     @Override
     public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
         map.read(TrackedOps.READ_ALL);
-        return view.equals(o);
+        return view.equals(o instanceof TrackedCollection ? ((TrackedCollection<?>) o).view : o);
     }
 
     @Override

@@ -42,6 +42,16 @@ class PublicMethodsOverriddenTest {
     }
 
     @Test
+    void trackedHashMapOverridesEveryInheritedPublicMethod() {
+        assertNoInheritedJdkMethods(TrackedHashMap.class);
+    }
+
+    @Test
+    void trackedWeakHashMapOverridesEveryInheritedPublicMethod() {
+        assertNoInheritedJdkMethods(TrackedWeakHashMap.class);
+    }
+
+    @Test
     void onJdk21AndLaterTheGuardedLinkedHashMapIsASequencedMap() throws ClassNotFoundException {
         Class<?> sequencedMap = Runtime.version().feature() >= 21 ? Class.forName("java.util.SequencedMap") : null;
         Class<?> type = GuardedMaps.linkedHashMap(new LinkedHashMap<>()).getClass();
