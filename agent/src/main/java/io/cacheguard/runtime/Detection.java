@@ -4,6 +4,7 @@ import io.cacheguard.detector.MapShadow;
 import io.cacheguard.detector.RaceDetector;
 import io.cacheguard.detector.RaceListener;
 import io.cacheguard.detector.SiteCapture;
+import io.cacheguard.detector.SyncClock;
 import io.cacheguard.detector.ThreadState;
 import io.cacheguard.detector.VectorClock;
 import io.cacheguard.detector.WeakIdentityMap;
@@ -91,7 +92,7 @@ public final class Detection {
     }
 
     /** {@link #acquire} of an object that keeps its clock itself (a hand-off). */
-    static void acquire(VectorClock released) {
+    static void acquire(SyncClock released) {
         RaceDetector d = detector;
         if (d == null) {
             return;
@@ -104,7 +105,7 @@ public final class Detection {
     }
 
     /** {@link #release} into a clock its object keeps itself. */
-    static void release(VectorClock released) {
+    static void release(SyncClock released) {
         RaceDetector d = detector;
         if (d == null) {
             return;

@@ -1,6 +1,6 @@
 package io.cacheguard.runtime;
 
-import io.cacheguard.detector.VectorClock;
+import io.cacheguard.detector.SyncClock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -26,7 +26,7 @@ abstract class Handoff {
     /** Released into as well when the task ends: its executor, for {@code awaitTermination}. */
     private final Object executor;
     /** This hand-off's own clock: it is a synchronization object that never needs the shared table. */
-    final VectorClock clock = new VectorClock();
+    final SyncClock clock = new SyncClock();
 
     Handoff(Object task, Object[] after, Object executor) {
         this.task = task;

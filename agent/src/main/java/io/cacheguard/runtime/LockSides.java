@@ -1,6 +1,6 @@
 package io.cacheguard.runtime;
 
-import io.cacheguard.detector.VectorClock;
+import io.cacheguard.detector.SyncClock;
 import io.cacheguard.detector.WeakIdentityMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,8 +19,8 @@ import java.util.concurrent.locks.StampedLock;
 final class LockSides {
     /** The two clocks of one read-write lock. */
     private static final class Clocks {
-        final VectorClock writes = new VectorClock();
-        final VectorClock reads = new VectorClock();
+        final SyncClock writes = new SyncClock();
+        final SyncClock reads = new SyncClock();
     }
 
     /** A read or write side of a read-write lock. */

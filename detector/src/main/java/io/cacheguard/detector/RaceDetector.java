@@ -57,10 +57,8 @@ public final class RaceDetector {
     }
 
     /** {@code thread} acquired a synchronization object whose clock its caller keeps itself. */
-    public void acquire(ThreadState thread, VectorClock released) {
-        synchronized (released) {
-            thread.clock.join(released);
-        }
+    public void acquire(ThreadState thread, SyncClock released) {
+        thread.clock.join(released.snapshot());
     }
 
     /**
@@ -72,16 +70,14 @@ public final class RaceDetector {
     }
 
     /** {@code thread} released a synchronization object whose clock its caller keeps itself. */
-    public void release(ThreadState thread, VectorClock released) {
-        synchronized (released) {
-            released.join(thread.clock);
-        }
+    public void release(ThreadState thread, SyncClock released) {
+        released.release(thread.clock);
         thread.clock.tick(thread.tid);
     }
 
     /** The clock of {@code sync}: from the thread's few most recent ones, else from the shared table. */
-    private VectorClock clockOf(ThreadState thread, Object sync) {
-        VectorClock clock = thread.recentClock(sync);
+    private SyncClock clockOf(ThreadState thread, Object sync) {
+        SyncClock clock = thread.recentClock(sync);
         if (clock == null) {
             clock = syncClocks.of(sync);
             thread.rememberClock(sync, clock);

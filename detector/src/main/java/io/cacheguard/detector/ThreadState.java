@@ -24,10 +24,10 @@ public final class ThreadState {
      */
     private static final int RECENT = 4;
     private final Object[] recentSyncs = new Object[RECENT];
-    private final VectorClock[] recentClocks = new VectorClock[RECENT];
+    private final SyncClock[] recentClocks = new SyncClock[RECENT];
     private int nextRecent;
 
-    VectorClock recentClock(Object sync) {
+    SyncClock recentClock(Object sync) {
         for (int i = 0; i < RECENT; i++) {
             if (recentSyncs[i] == sync) {
                 return recentClocks[i];
@@ -36,7 +36,7 @@ public final class ThreadState {
         return null;
     }
 
-    void rememberClock(Object sync, VectorClock clock) {
+    void rememberClock(Object sync, SyncClock clock) {
         recentSyncs[nextRecent] = sync;
         recentClocks[nextRecent] = clock;
         nextRecent = (nextRecent + 1) % RECENT;

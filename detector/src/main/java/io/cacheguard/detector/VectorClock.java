@@ -51,6 +51,47 @@ public final class VectorClock {
         }
     }
 
+    /** Takes in a {@link SyncClock}'s snapshot (an acquire). */
+    void join(long[] other) {
+        if (other.length > clocks.length) {
+            clocks = Arrays.copyOf(clocks, other.length);
+        }
+        for (int i = 0; i < other.length; i++) {
+            if (other[i] > clocks[i]) {
+                clocks[i] = other[i];
+            }
+        }
+    }
+
+    /**
+     * {@code snapshot} joined with this clock, as a new array; {@code snapshot} itself when this
+     * clock adds nothing to it.
+     */
+    long[] joinedWith(long[] snapshot) {
+        int length = Math.max(snapshot.length, significantLength());
+        long[] merged = null;
+        for (int i = 0; i < length; i++) {
+            long mine = i < clocks.length ? clocks[i] : 0L;
+            long theirs = i < snapshot.length ? snapshot[i] : 0L;
+            if (mine > theirs && merged == null) {
+                merged = Arrays.copyOf(snapshot, length);
+            }
+            if (merged != null && mine > merged[i]) {
+                merged[i] = mine;
+            }
+        }
+        return merged == null ? snapshot : merged;
+    }
+
+    /** The length without trailing zeros. */
+    private int significantLength() {
+        int length = clocks.length;
+        while (length > 0 && clocks[length - 1] == 0L) {
+            length--;
+        }
+        return length;
+    }
+
     /** Whether the event {@code epoch} happened before (or is) what this clock has seen. */
     public boolean covers(long epoch) {
         return Epoch.clock(epoch) <= get(Epoch.tid(epoch));
