@@ -80,6 +80,10 @@ public final class CacheTransformer implements ClassFileTransformer {
                 return null; // neither declares nor touches a map field that could be a cache
             }
             ClassReader reader = new ClassReader(classFile);
+            boolean hooks = syncHooks && SyncPreFilter.mayNeedHooks(reader);
+            if (!mayTouchCache && !hooks) {
+                return null; // and no synchronization the detector models either
+            }
             Map<String, Map<String, FieldPlan>> plans = new HashMap<>();
             if (mayTouchCache) {
                 stats.classesPastFilter.increment();
@@ -91,10 +95,10 @@ public final class CacheTransformer implements ClassFileTransformer {
                     }
                 }
             }
-            if (plans.isEmpty() && !syncHooks) {
+            if (plans.isEmpty() && !hooks) {
                 return null;
             }
-            byte[] result = FieldPatcher.patch(reader, plans, syncHooks);
+            byte[] result = FieldPatcher.patch(reader, plans, syncHooks, hooks);
             if (result != null && !plans.isEmpty()) {
                 events.transformed(className);
             }

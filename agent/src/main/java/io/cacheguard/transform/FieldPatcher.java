@@ -43,10 +43,12 @@ final class FieldPatcher {
 
     /**
      * @param plans     owner internal name → its handled fields → what to do with them
+     * @param publish   whether race detection is on, so finished initialisers publish their maps
      * @param syncHooks whether to make the class's synchronization visible to the race detector
      * @return the rewritten class file, or null if nothing changed
      */
-    static byte[] patch(ClassReader reader, Map<String, Map<String, FieldPlan>> plans, boolean syncHooks) {
+    static byte[] patch(ClassReader reader, Map<String, Map<String, FieldPlan>> plans, boolean publish,
+                        boolean syncHooks) {
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         boolean[] changed = {false};
         int[] version = {0};
@@ -68,7 +70,7 @@ final class FieldPatcher {
                 if ((access & Opcodes.ACC_VOLATILE) != 0) {
                     volatileFields.add(name);
                 }
-                if (syncHooks && ownPlans.containsKey(name)) {
+                if (publish && ownPlans.containsKey(name)) {
                     if ((access & Opcodes.ACC_STATIC) != 0) {
                         publishedStatics.put(name, descriptor);
                     } else if ((access & Opcodes.ACC_FINAL) != 0) {

@@ -1,0 +1,112 @@
+package io.cacheguard.transform;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Whether a class may contain synchronization the race detector must see, read from the class
+ * file's structure without parsing any code: a constant naming a modelled type or method
+ * ({@code java/util/concurrent/...}, {@code Thread}, {@code Map}, {@code wait}, ...), a
+ * {@code synchronized} method, a {@code volatile} field, or a {@code monitorenter} byte in some
+ * method's code (a byte that is only an operand answers "maybe", which costs a rewrite, never a
+ * missed edge). Most classes of a large application have none of these and are left alone.
+ */
+final class SyncPreFilter {
+    private static final String[] NAME_PREFIXES = {
+        "java/util/concurrent/", "java/lang/Thread", "java/util/Map", "java/util/Queue", "java/util/Deque",
+    };
+    private static final String[] METHOD_NAMES = {"wait", "start", "join", "readLock", "writeLock"};
+    private static final int UTF8 = 1;
+
+    private SyncPreFilter() {
+    }
+
+    static boolean mayNeedHooks(ClassReader reader) {
+        try {
+            return mentionsModelledName(reader) || hasMonitorOrFlag(reader);
+        } catch (RuntimeException malformed) {
+            return true; // let the rewrite decide; it fails safely
+        }
+    }
+
+    private static boolean mentionsModelledName(ClassReader reader) {
+        for (int i = 1; i < reader.getItemCount(); i++) {
+            int offset = reader.getItem(i); // just after the tag: the UTF-8 length, then its bytes
+            if (offset == 0 || reader.readByte(offset - 1) != UTF8) {
+                continue;
+            }
+            for (String prefix : NAME_PREFIXES) {
+                if (startsWith(reader, offset, prefix, 0) || startsWith(reader, offset, prefix, 1)) {
+                    return true;
+                }
+            }
+            for (String name : METHOD_NAMES) {
+                if (reader.readUnsignedShort(offset) == name.length() && startsWith(reader, offset, name, 0)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the UTF-8 constant at {@code offset} has {@code text} at {@code from} (ASCII only). */
+    private static boolean startsWith(ClassReader reader, int offset, String text, int from) {
+        int length = reader.readUnsignedShort(offset);
+        if (length < from + text.length() || from == 1 && reader.readByte(offset + 2) != 'L') {
+            return false;
+        }
+        for (int c = 0; c < text.length(); c++) {
+            if (reader.readByte(offset + 2 + from + c) != text.charAt(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Walks fields and methods: a volatile field, a synchronized method, a monitorenter byte. */
+    private static boolean hasMonitorOrFlag(ClassReader reader) {
+        char[] buffer = new char[reader.getMaxStringLength()];
+        int offset = reader.header + 6;
+        offset += 2 + 2 * reader.readUnsignedShort(offset); // interfaces
+        int fields = reader.readUnsignedShort(offset);
+        offset += 2;
+        for (int i = 0; i < fields; i++) {
+            if ((reader.readUnsignedShort(offset) & Opcodes.ACC_VOLATILE) != 0) {
+                return true;
+            }
+            offset = skipAttributes(reader, offset + 6);
+        }
+        int methods = reader.readUnsignedShort(offset);
+        offset += 2;
+        for (int i = 0; i < methods; i++) {
+            if ((reader.readUnsignedShort(offset) & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                return true;
+            }
+            int attributes = reader.readUnsignedShort(offset + 6);
+            offset += 8;
+            for (int a = 0; a < attributes; a++) {
+                int length = reader.readInt(offset + 2);
+                if ("Code".equals(reader.readUTF8(offset, buffer))) {
+                    int codeLength = reader.readInt(offset + 10);
+                    int codeStart = offset + 14;
+                    for (int b = codeStart; b < codeStart + codeLength; b++) {
+                        if ((reader.readByte(b) & 0xFF) == Opcodes.MONITORENTER) {
+                            return true;
+                        }
+                    }
+                }
+                offset += 6 + length;
+            }
+        }
+        return false;
+    }
+
+    private static int skipAttributes(ClassReader reader, int offset) {
+        int attributes = reader.readUnsignedShort(offset);
+        offset += 2;
+        for (int a = 0; a < attributes; a++) {
+            offset += 6 + reader.readInt(offset + 2);
+        }
+        return offset;
+    }
+}
