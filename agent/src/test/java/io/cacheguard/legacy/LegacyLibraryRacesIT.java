@@ -77,6 +77,24 @@ class LegacyLibraryRacesIT {
                 JsonRpc4jMethodCacheRace.PATCHED_FIELDS);
     }
 
+    @Test
+    void beanUtils170MethodCacheRaceIsReportedInModeDetect() throws Exception {
+        assertRacesReported(BeanUtilsMethodCacheRace.class, BeanUtilsMethodCacheRace.NAME, beanUtilsClasspath(),
+                Set.of(BeanUtilsMethodCacheRace.PATCHED_FIELD));
+    }
+
+    @Test
+    void indriya213PiCacheRaceIsReportedInModeDetect() throws Exception {
+        assertRacesReported(IndriyaPiCacheRace.class, IndriyaPiCacheRace.NAME, indriyaClasspath(),
+                Set.of(IndriyaPiCacheRace.PATCHED_FIELD));
+    }
+
+    @Test
+    void jsonRpc4j11MethodCacheRaceIsReportedInModeDetect() throws Exception {
+        assertRacesReported(JsonRpc4jMethodCacheRace.class, JsonRpc4jMethodCacheRace.NAME, jsonRpc4jClasspath(),
+                JsonRpc4jMethodCacheRace.PATCHED_FIELDS);
+    }
+
     private static String beanUtilsClasspath() throws Exception {
         return classpath(org.apache.commons.beanutils.MethodUtils.class, org.apache.commons.logging.LogFactory.class);
     }
@@ -121,6 +139,31 @@ class LegacyLibraryRacesIT {
             assertFalse(events.stream().anyMatch(e -> e.contains("\"event\":\"error\"")),
                     () -> "report:\n" + String.join("\n", events));
         }
+    }
+
+    /**
+     * Mode detect leaves the library racy (it may even hang, as without the agent), and reports, as
+     * they happen, races on fields its upstream fix changed and on no other.
+     */
+    private void assertRacesReported(Class<?> driver, String name, String classpath, Set<String> fixedUpstream)
+            throws Exception {
+        Path report = reports.resolve(name.replaceAll("\\W", "_") + "-detect.jsonl");
+        ChildJvm.Result result = ChildJvm.run(
+                "-javaagent:" + ChildJvm.agentJar() + "=mode=detect,report=" + report,
+                "-cp", classpath, driver.getName());
+        List<String> events = Files.readAllLines(report, StandardCharsets.UTF_8);
+        Set<String> raced = new TreeSet<>();
+        for (String event : events) {
+            if (event.contains("\"event\":\"race\"")) {
+                Matcher owner = CLASS.matcher(event);
+                Matcher field = FIELD.matcher(event);
+                assertTrue(owner.find() && field.find(), event);
+                raced.add(owner.group(1) + "." + field.group(1));
+                assertTrue(event.contains("\"earlier\":{") && event.contains("\"later\":{"), event);
+            }
+        }
+        assertFalse(raced.isEmpty(), () -> result + "\nreport:\n" + String.join("\n", events));
+        assertTrue(fixedUpstream.containsAll(raced), () -> "raced " + raced + ", fixed upstream " + fixedUpstream);
     }
 
     /** The Class.field names of the report's patched events. */
