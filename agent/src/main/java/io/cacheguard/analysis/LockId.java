@@ -25,6 +25,11 @@ final class LockId {
         return new LockId(newMode, target, shownAs);
     }
 
+    /** False for a monitor on an object the analysis cannot name ({@link LockResolver#monitorOf}). */
+    boolean isNamed() {
+        return !target.startsWith("unknown:");
+    }
+
     boolean isReadWrite() {
         return mode == Mode.READ || mode == Mode.WRITE;
     }

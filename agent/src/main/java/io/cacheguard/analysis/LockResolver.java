@@ -103,7 +103,9 @@ final class LockResolver {
                 return new LockId(mode, target, shownAs);
             }
             case PARAMETER:
-                return new LockId(mode, "parameter:" + origin.number, "parameter " + origin.number);
+                // Each caller may pass a different object (synchronized (key) with the key being
+                // looked up): a parameter names no lock that all accesses can share.
+                return null;
             case CALL:
                 return new LockId(mode, "call:" + origin.owner + "." + origin.name, "'" + origin.name + "()'");
             default:

@@ -114,6 +114,11 @@ final class VerdictRules {
                 return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
                         write.site() + " holds no lock" + others(mutations, write))));
             }
+            if (guards(write).isEmpty()) {
+                return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
+                        write.site() + " holds only the monitor of " + write.locks.describe()
+                                + ", which may be a different object at each call and orders nothing")));
+            }
         }
         if (!escapes.isEmpty()) {
             FieldUse escape = escapes.get(0);
@@ -166,7 +171,9 @@ final class VerdictRules {
         Set<String> keys = new LinkedHashSet<>();
         boolean isWrite = use.access != Access.READ;
         for (LockId lock : use.locks.locks()) {
-            if (!isWrite || lock.mode != LockId.Mode.READ) {
+            // A monitor the analysis cannot name (a parameter, an element looked up) may be a
+            // different object at each access: it orders nothing.
+            if ((!isWrite || lock.mode != LockId.Mode.READ) && lock.isNamed()) {
                 keys.add(lock.guardKey());
             }
         }
