@@ -120,6 +120,15 @@ public final class Guards {
         FieldHandles.setPlainly(owner, owner == null ? null : owner.getClass(), field, value);
     }
 
+    /**
+     * After a lazy initialisation through a local ({@code m = new HashMap<>(); cache = m;}): the map
+     * the local should go on with. The field's, if it holds a map of the local's type (the winner's,
+     * or this thread's own twin), else this thread's own.
+     */
+    public static Object adopt(Object inField, Object mine, Class<?> localType) {
+        return localType.isInstance(inField) ? inField : mine;
+    }
+
     /** {@link #initIfNull} for a static field. */
     public static void initStaticIfNull(Object value, Class<?> owner, String field) {
         try {

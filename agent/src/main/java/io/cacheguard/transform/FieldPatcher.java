@@ -37,6 +37,7 @@ final class FieldPatcher {
             "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/Object;";
     private static final String INIT_IF_NULL = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V";
     private static final String INIT_STATIC_IF_NULL = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)V";
+    private static final String ADOPT = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;";
 
     private FieldPatcher() {
     }
@@ -105,6 +106,7 @@ final class FieldPatcher {
         private final boolean[] changed;
         /** Stores seen so far per field, to recognise the lazy ones by their ordinal. */
         private final Map<String, Integer> stores = new HashMap<>();
+        private final FreshMapLocal fresh = new FreshMapLocal();
 
         FieldAccessPatcher(MethodVisitor next, String self, String method, Map<String, Map<String, FieldPlan>> plans,
                            Map<String, String> published, int version, boolean[] changed) {
@@ -123,6 +125,7 @@ final class FieldPatcher {
          */
         @Override
         public void visitInsn(int opcode) {
+            fresh.insn(opcode);
             if (opcode == Opcodes.RETURN && !published.isEmpty()) {
                 changed[0] = true;
                 boolean statics = method.startsWith("<clinit>");
@@ -141,9 +144,85 @@ final class FieldPatcher {
         }
 
         @Override
+        public void visitTypeInsn(int opcode, String type) {
+            fresh.typeInsn(opcode, type);
+            super.visitTypeInsn(opcode, type);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int var) {
+            fresh.varInsn(opcode, var);
+            super.visitVarInsn(opcode, var);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            fresh.methodInsn(opcode, owner, name);
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            fresh.reset();
+            super.visitIntInsn(opcode, operand);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
+            fresh.reset();
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            fresh.reset();
+            super.visitLdcInsn(value);
+        }
+
+        @Override
+        public void visitIincInsn(int var, int increment) {
+            fresh.reset();
+            super.visitIincInsn(var, increment);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, org.objectweb.asm.Label dflt, org.objectweb.asm.Label... labels) {
+            fresh.reset();
+            super.visitTableSwitchInsn(min, max, dflt, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(org.objectweb.asm.Label dflt, int[] keys, org.objectweb.asm.Label[] labels) {
+            fresh.reset();
+            super.visitLookupSwitchInsn(dflt, keys, labels);
+        }
+
+        @Override
+        public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
+            fresh.reset();
+            super.visitMultiANewArrayInsn(descriptor, dimensions);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, org.objectweb.asm.Handle bootstrap,
+                                           Object... arguments) {
+            fresh.reset();
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+        }
+
+        @Override
+        public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+            fresh.reset(); // a branch target: other paths may bring other values
+            super.visitFrame(type, numLocal, local, numStack, stack);
+        }
+
+        @Override
         public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
             Map<String, FieldPlan> fields = plans.get(owner);
             FieldPlan plan = fields == null ? null : fields.get(field);
+            int alias = fresh.localOfStore() >= 0 ? fresh.localOfStore() : fresh.storedAlongsideLocal() ? fresh.local() : -1;
+            String aliasType = fresh.type();
+            fresh.reset();
             if (plan == null) {
                 super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
                 return;
@@ -166,6 +245,13 @@ final class FieldPatcher {
                 case Opcodes.PUTSTATIC:
                     super.visitLdcInsn(id);
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, plan.guard ? "guard" : "track", GUARD, false);
+                    boolean aliased = alias >= 0 && version >= Opcodes.V1_5;
+                    if (aliased) {
+                        // the local that still holds the fresh map takes its twin too (see FreshMapLocal)
+                        super.visitTypeInsn(Opcodes.CHECKCAST, aliasType);
+                        super.visitInsn(Opcodes.DUP);
+                        super.visitVarInsn(Opcodes.ASTORE, alias);
+                    }
                     super.visitTypeInsn(Opcodes.CHECKCAST, type);
                     if (!lazy) {
                         super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
@@ -177,6 +263,20 @@ final class FieldPatcher {
                         super.visitLdcInsn(id);
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "initStaticIfNull", INIT_STATIC_IF_NULL,
                                 false);
+                    }
+                    if (aliased && lazy) {
+                        // a thread that lost the compare-and-set goes on with the winner's map, as the field does
+                        if (opcode == Opcodes.PUTFIELD) {
+                            super.visitVarInsn(Opcodes.ALOAD, 0);
+                            super.visitFieldInsn(Opcodes.GETFIELD, owner, field, fieldDescriptor);
+                        } else {
+                            super.visitFieldInsn(Opcodes.GETSTATIC, owner, field, fieldDescriptor);
+                        }
+                        super.visitVarInsn(Opcodes.ALOAD, alias);
+                        super.visitLdcInsn(Type.getObjectType(aliasType));
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "adopt", ADOPT, false);
+                        super.visitTypeInsn(Opcodes.CHECKCAST, aliasType);
+                        super.visitVarInsn(Opcodes.ASTORE, alias);
                     }
                     break;
                 case Opcodes.GETFIELD:

@@ -1,0 +1,103 @@
+package io.cacheguard.transform;
+
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Follows one method's instructions to recognise a fresh map stored through a local variable:
+ * <pre>
+ * m = new HashMap&lt;&gt;();     NEW, DUP, INVOKESPECIAL &lt;init&gt;, ASTORE m
+ * cache = m;                  [ALOAD 0], ALOAD m, PUTFIELD cache
+ * m.put(k, v);                the local still holds the raw map
+ * </pre>
+ * (or {@code cache = m = new HashMap<>()}: NEW, DUP, INVOKESPECIAL, DUP, ASTORE m, PUTFIELD). The
+ * store puts the map's guarded twin in the field, and without help the local would go on with the
+ * raw map: a guarded {@code HashMap} is a copy, so the entry put through the local would be lost,
+ * and in mode detect the put would go unseen. For this shape the local is known to hold exactly the
+ * JDK map type the code created, and so can safely take the twin too.
+ *
+ * <p>Any other instruction, or a frame (a branch target: other paths may join with other values),
+ * forgets what it saw; line-number labels do not.
+ */
+final class FreshMapLocal {
+    /** The map types whose twins are instances of the same type: a cast back to it always holds. */
+    private static final Set<String> TYPES = Set.of("java/util/HashMap", "java/util/LinkedHashMap",
+            "java/util/WeakHashMap");
+
+    private enum State { NONE, NEW, DUP, CONSTRUCTED, DUP_AFTER_CONSTRUCTED, IN_LOCAL, THIS_LOADED, LOADED }
+
+    private State state = State.NONE;
+    private String type;
+    private int local = -1;
+
+    /** The local holding the fresh map just stored, if the store being visited is of that shape, else -1. */
+    int localOfStore() {
+        return state == State.LOADED ? local : -1;
+    }
+
+    /** Whether the value being stored is the fresh map that a DUP also put into {@link #localOfStore()}'s local. */
+    boolean storedAlongsideLocal() {
+        return state == State.IN_LOCAL && dupStored;
+    }
+
+    private boolean dupStored;
+
+    /** The map type the code created. */
+    String type() {
+        return type;
+    }
+
+    /** The local the fresh map went into. */
+    int local() {
+        return local;
+    }
+
+    void typeInsn(int opcode, String operand) {
+        if (opcode == Opcodes.NEW && TYPES.contains(operand)) {
+            state = State.NEW;
+            type = operand;
+            dupStored = false;
+        } else {
+            reset();
+        }
+    }
+
+    void insn(int opcode) {
+        if (opcode == Opcodes.DUP && state == State.NEW) {
+            state = State.DUP;
+        } else if (opcode == Opcodes.DUP && state == State.CONSTRUCTED) {
+            state = State.DUP_AFTER_CONSTRUCTED;
+        } else {
+            reset();
+        }
+    }
+
+    void methodInsn(int opcode, String owner, String name) {
+        if (opcode == Opcodes.INVOKESPECIAL && state == State.DUP && owner.equals(type) && name.equals("<init>")) {
+            state = State.CONSTRUCTED;
+        } else {
+            reset();
+        }
+    }
+
+    void varInsn(int opcode, int var) {
+        if (opcode == Opcodes.ASTORE && (state == State.CONSTRUCTED || state == State.DUP_AFTER_CONSTRUCTED)) {
+            dupStored = state == State.DUP_AFTER_CONSTRUCTED; // the raw map is also still on the stack
+            state = State.IN_LOCAL;
+            local = var;
+        } else if (opcode == Opcodes.ALOAD && var == 0 && state == State.IN_LOCAL && !dupStored) {
+            state = State.THIS_LOADED;
+        } else if (opcode == Opcodes.ALOAD && var == local && (state == State.IN_LOCAL && !dupStored
+                || state == State.THIS_LOADED)) {
+            state = State.LOADED;
+        } else {
+            reset();
+        }
+    }
+
+    /** Any other instruction or a frame. */
+    void reset() {
+        state = State.NONE;
+        dupStored = false;
+    }
+}

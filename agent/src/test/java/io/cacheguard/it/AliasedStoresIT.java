@@ -1,0 +1,32 @@
+package io.cacheguard.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A fresh map stored into a patched field through a local the code goes on using keeps every entry
+ * put through the local: lazy initialisation through a local (also raced by two threads), a
+ * constructor that stores then fills, a chained assignment, static and instance fields.
+ */
+class AliasedStoresIT {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"patch", "both", "detect"})
+    void entriesPutThroughTheLocalAreInTheField(String mode) throws Exception {
+        ChildJvm.Result result = ChildJvm.run(
+                "-Xverify:all",
+                "-javaagent:" + ChildJvm.agentJar() + "=mode=" + mode + ",quiet=true",
+                "-cp", ChildJvm.testClasspath(),
+                "io.cacheguard.it.fixtures.alias.AliasCaches");
+        assertEquals(0, result.exitCode, result::toString);
+        String racing = mode.equals("detect") ? "" : "\nracing-lazy-lost=0"; // detect keeps the race
+        String out = result.stdout.strip();
+        if (mode.equals("detect")) {
+            out = out.substring(0, out.lastIndexOf('\n'));
+        }
+        assertEquals(String.join("\n", "lazy=1", "static-lazy=1", "built=1", "chained=1") + racing,
+                out.replace(System.lineSeparator(), "\n"), result::toString);
+    }
+}
