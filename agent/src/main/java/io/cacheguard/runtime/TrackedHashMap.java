@@ -173,8 +173,8 @@ public class TrackedHashMap<K, V> extends HashMap<K, V> implements TrackedMap, G
         return ops.target instanceof HashMap ? ((HashMap<K, V>) ops.target).clone() : new HashMap<>(ops.target);
     }
 
-    /** Serialized as its target, so a reader without cacheguard gets the map it expects. */
-    private Object writeReplace() {
+    /** Serialized as its target, so a reader without cacheguard gets the map it expects (subclasses too). */
+    protected Object writeReplace() {
         ops.read(TrackedOps.ITERATE);
         return ops.target;
     }

@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * A {@link LinkedHashMap} whose every operation the race detector sees, done by its target (the
  * original, with its order and {@code removeEldestEntry}, or its guarded twin). Its own state stays
- * empty. The {@code SequencedMap} methods of JDK 21+ are not tracked and see that empty state.
+ * empty. On JDK 21+ {@code Tracking} makes its subclass that forwards the {@code SequencedMap} methods.
  */
 public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements TrackedMap, GuardedMap {
     private static final long serialVersionUID = 1L;
@@ -173,8 +173,8 @@ public class TrackedLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements T
         return ops.target instanceof LinkedHashMap ? ((LinkedHashMap<K, V>) ops.target).clone() : new LinkedHashMap<>(ops.target);
     }
 
-    /** Serialized as its target, so a reader without cacheguard gets the map it expects. */
-    private Object writeReplace() {
+    /** Serialized as its target, so a reader without cacheguard gets the map it expects (subclasses too). */
+    protected Object writeReplace() {
         ops.read(TrackedOps.ITERATE);
         return ops.target;
     }

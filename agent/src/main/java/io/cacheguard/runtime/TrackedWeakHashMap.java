@@ -164,8 +164,8 @@ public class TrackedWeakHashMap<K, V> extends WeakHashMap<K, V> implements Track
         return ops.toString();
     }
 
-    /** Serialized as its target, so a reader without cacheguard gets the map it expects. */
-    private Object writeReplace() {
+    /** Serialized as its target, so a reader without cacheguard gets the map it expects (subclasses too). */
+    protected Object writeReplace() {
         ops.read(TrackedOps.ITERATE);
         return ops.target;
     }

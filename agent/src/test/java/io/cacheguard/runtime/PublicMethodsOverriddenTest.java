@@ -46,6 +46,13 @@ class PublicMethodsOverriddenTest {
         assertNoInheritedJdkMethods(TrackedHashMap.class);
     }
 
+    /** On JDK 21+ the tracked LinkedHashMap Tracking makes must forward the SequencedMap methods too. */
+    @Test
+    void trackedLinkedHashMapOverridesEveryInheritedPublicMethod() {
+        assertNoInheritedJdkMethods(Tracking.tracked(new LinkedHashMap<>(), new LinkedHashMap<>(), "Test.map", false)
+                .getClass());
+    }
+
     @Test
     void trackedWeakHashMapOverridesEveryInheritedPublicMethod() {
         assertNoInheritedJdkMethods(TrackedWeakHashMap.class);
