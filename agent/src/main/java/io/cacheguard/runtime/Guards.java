@@ -25,7 +25,7 @@ public final class Guards {
     private static volatile GuardListener listener = GuardListener.NONE;
 
     /** Classes no wrapper can stand for, remembered so a read of such a value costs one lookup. */
-    private static final ClassValue<String> UNWRAPPABLE = new ClassValue<>() {
+    static final ClassValue<String> UNWRAPPABLE = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
             return whyUnwrappable(type);
@@ -113,6 +113,9 @@ public final class Guards {
     }
 
     private static Object guardInPlace(Object instance, Class<?> type, Object raw, String field) {
+        if (LiveMaps.enabled()) {
+            return LiveMaps.guard(instance, type, raw, field); // attached: guard in place, never copy
+        }
         try {
             if (UNWRAPPABLE.get(raw.getClass()) != null || type == null) {
                 return raw;
