@@ -8,8 +8,10 @@ import io.cacheguard.report.AgentLog;
 import io.cacheguard.report.EventReport;
 import io.cacheguard.runtime.CacheBounds;
 import io.cacheguard.runtime.Guards;
+import io.cacheguard.runtime.LiveMaps;
 import io.cacheguard.transform.CacheTransformer;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,49 +19,86 @@ import java.util.Map;
 /**
  * Everything the agent does at start, once the runtime is on the bootstrap path: read the options
  * (a bad one disables the agent with one line), open the log and the report, configure the
- * runtime and install the transformer.
+ * runtime and install the transformer. Start-up and attach both come through here.
  */
 final class AgentStartup {
     private AgentStartup() {
     }
 
-    /** @param runtime how the runtime reached the bootstrap loader, or null if the agent runs from a directory */
-    static void start(String arguments, Instrumentation instrumentation, boolean attached, String runtime) {
+    /**
+     * @param runtime    how the runtime reached the bootstrap loader, or null if the agent runs from a directory
+     * @param transcript where an attach command reads the lines, or null
+     * @return what was set up, or null when a bad option disabled the agent
+     */
+    static AgentSession start(String arguments, Instrumentation instrumentation, boolean attached, String runtime,
+                              PrintStream transcript) {
         long startNanos = System.nanoTime();
         String version = CacheguardVersion.get();
         AgentOptions options;
         try {
             options = OptionsParser.parse(arguments, System.getProperties());
         } catch (OptionException e) {
-            System.err.println(AgentLog.PREFIX + "error: " + e.getMessage()
-                    + "; the agent is disabled and the application runs without it");
-            return;
+            String line = AgentLog.PREFIX + "error: " + e.getMessage()
+                    + "; the agent is disabled and the application runs without it";
+            System.err.println(line);
+            if (transcript != null) {
+                transcript.println(line);
+            }
+            return null;
         }
         AgentLog log = openLog(options);
+        log.copyTo(transcript);
         EventReport report = openReport(options, log);
         PatchReporter reporter = new PatchReporter(log, report);
         reporter.started(version, options, attached);
         if (runtime == null) {
             log.error("the agent is not running from its jar; the runtime stays on the application class path");
         }
+        AgentSession session = new AgentSession(instrumentation, attached, startNanos, log, report, reporter, arguments, options);
+        installPatching(session, attached);
+        return session;
+    }
+
+    /**
+     * Installs the transformer if the session's mode patches; called at start and again when a
+     * re-attach turns patching on.
+     *
+     * @param live whether classes ran before this (an attach): maps they hold are then guarded in place
+     */
+    static void installPatching(AgentSession session, boolean live) {
+        AgentOptions options = session.options;
         if (options.mode() == Mode.OFF) {
             return;
         }
         if (!options.mode().patches()) {
-            log.info("mode=" + options.mode().label() + ": race detection is not part of this build; "
+            session.log.info("mode=" + options.mode().label() + ": race detection is not part of this build; "
                     + "classes are left unchanged");
             return;
         }
-        Guards.configure(CacheBounds.parse(options.defaultBounds()), fieldBounds(options), reporter);
-        CacheTransformer transformer = new CacheTransformer(options, options.selector(), reporter);
+        Guards.configure(CacheBounds.parse(options.defaultBounds()), fieldBounds(options), session.reporter);
+        if (live) {
+            enableLiveMaps(session);
+        }
+        TransformerSlot transformer = new TransformerSlot(newTransformer(session, options));
+        session.transformer = transformer;
+        Instrumentation instrumentation = session.instrumentation;
         instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
         Runtime.getRuntime().addShutdownHook(new Thread("cacheguard-summary") {
             @Override
             public void run() {
-                reporter.summary(startNanos, transformer.stats());
-                report.close();
+                session.reporter.summary(session.startNanos, transformer.stats());
+                session.report.close();
             }
         });
+    }
+
+    /** From now on a raw map found in a patched field is guarded in place (see {@link LiveMaps}). */
+    static void enableLiveMaps(AgentSession session) {
+        LiveMaps.enable(new LiveMapReporter(session.log, session.report));
+    }
+
+    static CacheTransformer newTransformer(AgentSession session, AgentOptions options) {
+        return new CacheTransformer(options, options.selector(), session.ledger);
     }
 
     private static Map<String, CacheBounds> fieldBounds(AgentOptions options) {
