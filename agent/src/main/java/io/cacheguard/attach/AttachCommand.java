@@ -100,7 +100,13 @@ public final class AttachCommand {
                 properties.store(writer, "cacheguard attach request");
             }
             attacher.loadAgent(target, agentJar, AttachProtocol.REQUEST_ARGUMENT + request);
-            return Transcript.read(transcript).print(target, out, err);
+            int status = Transcript.read(transcript).print(target, out, err);
+            if (target.warnsAboutDynamicAgents()) {
+                err.println("cacheguard attach: note: JVM " + target.pid + " (Java " + target.perf.feature() + ") printed a"
+                        + " warning about a dynamically loaded agent on its stderr (JEP 451); start it with"
+                        + " -XX:+EnableDynamicAgentLoading to allow attaching without that warning");
+            }
+            return status;
         } catch (IOException e) {
             throw new AttachFailure(ExitCodes.AGENT_REFUSED, "cannot exchange files with JVM " + target.pid + " ("
                     + e + "); is its temporary directory another one (a container)?");

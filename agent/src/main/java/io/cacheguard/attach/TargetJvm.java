@@ -90,6 +90,11 @@ final class TargetJvm {
                 + "or with -javaagent:" + agentJar + " instead of attaching");
     }
 
+    /** JDK 21+ prints a warning on its stderr for an agent loaded at run time unless told it is expected. */
+    boolean warnsAboutDynamicAgents() {
+        return perf != null && perf.feature() >= 21 && !perf.jvmArguments().contains("-XX:+EnableDynamicAgentLoading");
+    }
+
     String javaHome() {
         return perf == null ? null : perf.javaHome();
     }
