@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,8 +22,9 @@ final class PatchLedger implements CacheTransformer.Events {
     private final Set<String> transformedClasses = ConcurrentHashMap.newKeySet();
     /** Class name → its patched fields (qualified). */
     private final Map<String, Set<String>> patchedByClass = new ConcurrentHashMap<>();
-    /** loader identity, class, field and verdict of every report already passed on. */
-    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** Per loader (weakly), field and verdict of every report already passed on. */
+    private final Map<Object, Set<String>> reported = new WeakHashMap<>();
+    private static final Object BOOTSTRAP = new Object();
 
     PatchLedger(PatchReporter reporter) {
         this.reporter = reporter;
@@ -36,13 +38,18 @@ final class PatchLedger implements CacheTransformer.Events {
                 patchedByClass.computeIfAbsent(className, name -> ConcurrentHashMap.newKeySet())
                         .add(field.qualifiedName());
             }
-            if (reported.add(System.identityHashCode(loader) + " " + field.qualifiedName() + " " + field.verdict())) {
+            if (firstReport(loader, field.qualifiedName() + " " + field.verdict())) {
                 fresh.add(field);
             }
         }
         if (!fresh.isEmpty()) {
             reporter.decided(loader, className, fresh);
         }
+    }
+
+    private synchronized boolean firstReport(ClassLoader loader, String decision) {
+        return reported.computeIfAbsent(loader == null ? BOOTSTRAP : loader, key -> new java.util.HashSet<>())
+                .add(decision);
     }
 
     @Override
