@@ -69,8 +69,11 @@ public final class CacheguardAgent {
             started = true;
             AgentSession.setCurrent(session);
             if (attached) {
-                AttachedAgent.finishFirstAttach(session, request);
-                session.log.copyTo(null);
+                try {
+                    AttachedAgent.finishFirstAttach(session, request);
+                } finally {
+                    session.log.copyTo(null); // the transcript is closed below; later lines go to the log only
+                }
             } else {
                 AgentStatus.publish(session);
             }

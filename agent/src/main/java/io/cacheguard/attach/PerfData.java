@@ -114,8 +114,4 @@ final class PerfData {
     String get(String name) {
         return strings.get(name);
     }
-
-    Map<String, String> all() {
-        return strings;
-    }
 }

@@ -13,11 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Every {@value #TICK_MILLIS} ms the writers stop at a checkpoint and the checker compares both
  * maps with what must be there: every permanent entry, every window entry, and a size that matches.
- * It prints one line per check: {@code CHECK <n> OK ...} or {@code CHECK <n> BROKEN <reason> ...};
- * after a broken check it refills the maps so the next check starts sound. When it first sees a
- * map guarded (its class is no longer {@code java.util.HashMap}) it prints {@code SWAP <map> <class>}
- * and whether the map was sound at that moment (damage done before the swap cannot be undone by it);
- * from then on every entry must stay.
+ * It prints one line per check: {@code CHECK <n> OK ...} or {@code CHECK <n> BROKEN memo: <reason>;
+ * sessions: <reason> ...} naming each broken map; after a broken check it refills the maps so the next
+ * check starts sound. When it first sees a map guarded (its class is no longer
+ * {@code java.util.HashMap}) it prints {@code SWAP <n> <map> sound at the swap} or {@code ... damaged
+ * before the swap: <reason>} (damage done before the swap cannot be undone by it) instead of judging
+ * that map; from then on every one of its entries must stay.
  */
 public final class ServeLoop {
     static final int WRITERS = 4;
@@ -96,19 +97,37 @@ public final class ServeLoop {
         boolean quiet = stop.await(5, TimeUnit.SECONDS);
         try {
             String state = " memo=" + LiveMemo.mapType() + " sessions=" + sessions.mapType();
-            String swap = swaps();
-            String problem = quiet ? problem() : "writers did not reach the checkpoint in 5 s (stuck in a map?)";
-            if (swap != null) {
-                out.println("SWAP " + tick + " " + swap + (problem == null ? " sound at the swap"
-                        : " damaged before the swap: " + problem) + state);
-                if (problem != null) {
-                    fill();
-                }
-            } else if (problem == null) {
+            Throwable failure = writerFailure.getAndSet(null);
+            String writers = !quiet ? "writers did not reach the checkpoint in 5 s (stuck in a map?)"
+                    : failure == null ? null : "a writer threw " + failure;
+            String memo = quiet ? memoProblem() : null;
+            String session = quiet ? sessionProblem() : null;
+            StringBuilder broken = new StringBuilder();
+            boolean damaged = false;
+            if (!memoSwapped && !LiveMemo.mapType().equals("java.util.HashMap")) {
+                memoSwapped = true;
+                out.println("SWAP " + tick + " memo " + verdict(memo) + state);
+                damaged |= memo != null;
+            } else if (memo != null) {
+                broken.append("memo: ").append(memo);
+            }
+            if (!sessionsSwapped && !sessions.mapType().equals("java.util.HashMap")) {
+                sessionsSwapped = true;
+                out.println("SWAP " + tick + " sessions " + verdict(session) + state);
+                damaged |= session != null;
+            } else if (session != null) {
+                broken.append(broken.length() == 0 ? "" : "; ").append("sessions: ").append(session);
+            }
+            if (writers != null) {
+                broken.append(broken.length() == 0 ? "" : "; ").append("writers: ").append(writers);
+            }
+            if (broken.length() > 0) {
+                out.println("CHECK " + tick + " BROKEN " + broken + state);
+            } else {
                 out.println("CHECK " + tick + " OK memo.size=" + LiveMemo.size() + " sessions.size=" + sessions.size()
                         + state);
-            } else {
-                out.println("CHECK " + tick + " BROKEN " + problem + state);
+            }
+            if (damaged || broken.length() > 0) {
                 fill();
             }
             out.flush();
@@ -119,60 +138,57 @@ public final class ServeLoop {
         }
     }
 
-    /** Maps seen guarded for the first time at this check, or null. */
-    private String swaps() {
-        StringBuilder swapped = new StringBuilder();
-        if (!memoSwapped && !LiveMemo.mapType().equals("java.util.HashMap")) {
-            memoSwapped = true;
-            swapped.append("memo");
-        }
-        if (!sessionsSwapped && !sessions.mapType().equals("java.util.HashMap")) {
-            sessionsSwapped = true;
-            swapped.append(swapped.length() == 0 ? "" : "+").append("sessions");
-        }
-        return swapped.length() == 0 ? null : swapped.toString();
+    /** Damage found at the first check that sees a map guarded was done before the swap: no guard can undo it. */
+    private static String verdict(String problem) {
+        return problem == null ? "sound at the swap" : "damaged before the swap: " + problem;
     }
 
-    /** What is wrong with the maps now that no writer runs, or null. */
-    private String problem() {
-        Throwable failure = writerFailure.getAndSet(null);
-        if (failure != null) {
-            return "a writer threw " + failure;
-        }
+    /** What is wrong with the memo now that no writer runs, or null. */
+    private String memoProblem() {
         int expected = 0;
         for (int writer = 0; writer < WRITERS; writer++) {
-            for (int i = 0; i < PERMANENT_PER_WRITER; i++) {
-                String missing = missing(permanentKey(writer, i), "permanent");
-                if (missing != null) {
-                    return missing;
+            for (int key : expectedKeys(writer)) {
+                String value = LiveMemo.peek(key);
+                if (!LiveMemo.valueOf(key).equals(value)) {
+                    return "entry " + key + " is " + value;
                 }
             }
-            long end = next[writer];
-            for (long index = Math.max(0, end - WINDOW); index < end; index++) {
-                String missing = missing(churnKey(writer, index), "window");
-                if (missing != null) {
-                    return missing;
-                }
-            }
-            expected += PERMANENT_PER_WRITER + (int) Math.min(WINDOW, end);
+            expected += expectedCount(writer);
         }
-        if (LiveMemo.size() != expected || sessions.size() != expected) {
-            return "size() is " + LiveMemo.size() + " (memo) and " + sessions.size() + " (sessions) for " + expected
-                    + " entries";
-        }
-        return null;
+        return LiveMemo.size() == expected ? null : "size() is " + LiveMemo.size() + " for " + expected + " entries";
     }
 
-    private String missing(int key, String kind) {
-        String value = LiveMemo.peek(key);
-        if (!LiveMemo.valueOf(key).equals(value)) {
-            return kind + " memo entry " + key + " is " + value;
+    /** What is wrong with the session cache now that no writer runs, or null. */
+    private String sessionProblem() {
+        int expected = 0;
+        for (int writer = 0; writer < WRITERS; writer++) {
+            for (int key : expectedKeys(writer)) {
+                Integer user = sessions.get(session(key));
+                if (user == null || user != key) {
+                    return "entry " + session(key) + " is " + user;
+                }
+            }
+            expected += expectedCount(writer);
         }
-        Integer user = sessions.get(session(key));
-        if (user == null || user != key) {
-            return kind + " session " + session(key) + " is " + user;
+        return sessions.size() == expected ? null : "size() is " + sessions.size() + " for " + expected + " entries";
+    }
+
+    /** The writer's permanent keys and its window, which must all be present at a checkpoint. */
+    private int[] expectedKeys(int writer) {
+        int[] keys = new int[expectedCount(writer)];
+        int n = 0;
+        for (int i = 0; i < PERMANENT_PER_WRITER; i++) {
+            keys[n++] = permanentKey(writer, i);
         }
-        return null;
+        long end = next[writer];
+        for (long index = Math.max(0, end - WINDOW); index < end; index++) {
+            keys[n++] = churnKey(writer, index);
+        }
+        return keys;
+    }
+
+    private int expectedCount(int writer) {
+        return PERMANENT_PER_WRITER + (int) Math.min(WINDOW, next[writer]);
     }
 
     /** Empties both maps and puts every permanent entry back, while no writer runs. */
