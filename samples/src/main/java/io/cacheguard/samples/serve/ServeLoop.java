@@ -123,7 +123,7 @@ public final class ServeLoop {
             }
             if (broken.length() > 0) {
                 out.println("CHECK " + tick + " BROKEN " + broken + state);
-            } else {
+            } else if (!damaged) { // a map damaged before its swap was judged on its SWAP line
                 out.println("CHECK " + tick + " OK memo.size=" + LiveMemo.size() + " sessions.size=" + sessions.size()
                         + state);
             }
