@@ -38,9 +38,7 @@ public final class AttachCommand {
             String agentJar = AgentJar.path();
             TargetJvm target = TargetJvm.check(args.get(0), agentJar);
             String options = options(args.subList(1, args.size()));
-            Attacher attacher = Attacher.forThisJava();
-            checkVersion(target, attacher.cacheguardStatus(target, agentJar), agentJar);
-            return load(attacher, target, agentJar, options, out, err);
+            return load(Attacher.forThisJava(), target, agentJar, options, out, err);
         } catch (AttachFailure failure) {
             err.println("cacheguard attach: " + failure.getMessage());
             return failure.exitCode;
@@ -71,7 +69,7 @@ public final class AttachCommand {
         return joined.toString();
     }
 
-    private static void checkVersion(TargetJvm target, String status, String agentJar) throws AttachFailure {
+    private static void checkVersion(TargetJvm target, String status) throws AttachFailure {
         String mine = CacheguardVersion.get();
         if (status != null && !status.isEmpty() && !status.startsWith("version=" + mine + " ")) {
             throw new AttachFailure(ExitCodes.OTHER_VERSION, "JVM " + target.pid + " already runs cacheguard "
@@ -99,7 +97,8 @@ public final class AttachCommand {
             try (Writer writer = Files.newBufferedWriter(request, StandardCharsets.UTF_8)) {
                 properties.store(writer, "cacheguard attach request");
             }
-            attacher.loadAgent(target, agentJar, AttachProtocol.REQUEST_ARGUMENT + request);
+            attacher.loadAgent(target, agentJar, AttachProtocol.REQUEST_ARGUMENT + request,
+                    status -> checkVersion(target, status));
             int status = Transcript.read(transcript).print(target, out, err);
             if (target.warnsAboutDynamicAgents()) {
                 err.println("cacheguard attach: note: JVM " + target.pid + " (Java " + target.perf.feature() + ") printed a"

@@ -12,8 +12,16 @@ interface Attacher {
      */
     String cacheguardStatus(TargetJvm target, String agentJar) throws AttachFailure;
 
-    /** Loads the agent jar into the target with this argument; returns when its agentmain has returned. */
-    void loadAgent(TargetJvm target, String agentJar, String argument) throws AttachFailure;
+    /**
+     * Loads the agent jar into the target with this argument, once {@code beforeLoading} accepted
+     * the target's cacheguard status (one connection for both); returns when agentmain has returned.
+     */
+    void loadAgent(TargetJvm target, String agentJar, String argument, StatusCheck beforeLoading) throws AttachFailure;
+
+    /** Refuses a target by its cacheguard status (see {@link #cacheguardStatus}). */
+    interface StatusCheck {
+        void check(String status) throws AttachFailure;
+    }
 
     /** The JDK's attach API if this Java has it, else byte-buddy-agent. */
     static Attacher forThisJava() {

@@ -15,7 +15,9 @@ final class ByteBuddyAttacher implements Attacher {
     }
 
     @Override
-    public void loadAgent(TargetJvm target, String agentJar, String argument) throws AttachFailure {
+    public void loadAgent(TargetJvm target, String agentJar, String argument, StatusCheck beforeLoading)
+            throws AttachFailure {
+        beforeLoading.check(null); // unknown here; the agent itself refuses a command of another version
         try {
             ByteBuddyAgent.attach(new File(agentJar), Long.toString(target.pid), argument,
                     ByteBuddyAgent.AttachmentProvider.DEFAULT);

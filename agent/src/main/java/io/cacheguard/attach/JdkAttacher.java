@@ -22,9 +22,11 @@ final class JdkAttacher implements Attacher {
     }
 
     @Override
-    public void loadAgent(TargetJvm target, String agentJar, String argument) throws AttachFailure {
+    public void loadAgent(TargetJvm target, String agentJar, String argument, StatusCheck beforeLoading)
+            throws AttachFailure {
         VirtualMachine vm = connect(target, agentJar);
         try {
+            beforeLoading.check(vm.getSystemProperties().getProperty(AttachProtocol.STATUS_PROPERTY, ""));
             vm.loadAgent(agentJar, argument);
         } catch (AgentLoadException | IOException e) {
             if (String.valueOf(e.getMessage()).contains("EnableDynamicAgentLoading")) {
