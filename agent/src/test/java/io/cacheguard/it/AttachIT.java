@@ -106,6 +106,25 @@ class AttachIT {
     }
 
     @Test
+    void attachingWithModeOffAndThenPatchPatchesTheRunningServer() throws Exception {
+        try (RunningJvm server = serve()) {
+            String pid = Long.toString(server.pid());
+            ChildJvm.Result off = cli("attach", pid, "mode=off");
+            assertEquals(0, off.exitCode, off.toString());
+            assertTrue(off.stdout.contains("attached (mode=off)"), off.toString());
+
+            ChildJvm.Result patch = cli("attach", pid, "mode=patch");
+
+            assertEquals(0, patch.exitCode, patch.toString());
+            assertTrue(patch.stdout.contains("[cacheguard] patched " + MEMO), patch.toString());
+            assertTrue(patch.stdout.contains("changed mode (now mode=patch)"), patch.toString());
+            awaitSwapOf(server, "memo", "sessions");
+            String check = server.awaitLine(line -> line.startsWith("CHECK "), DEADLINE);
+            assertTrue(check.contains(" OK "), check);
+        }
+    }
+
+    @Test
     void listShowsTheServerAndWhetherCacheguardRunsThere() throws Exception {
         try (RunningJvm server = serve()) {
             String pid = Long.toString(server.pid());
