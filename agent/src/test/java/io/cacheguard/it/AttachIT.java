@@ -44,7 +44,8 @@ class AttachIT {
             for (int i = 0; i < CHECKS_AFTER_SWAP; i++) {
                 String check = server.awaitLine(line -> line.startsWith("CHECK "), DEADLINE);
                 assertTrue(check.contains(" OK ") && check.contains("memo=io.cacheguard.runtime.GuardedLiveHashMap")
-                        && check.contains("sessions=io.cacheguard.runtime.GuardedLiveHashMap"), check);
+                        && check.contains("sessions=io.cacheguard.runtime.GuardedLiveHashMap"),
+                        check + "\nserver lines:\n" + String.join("\n", server.seen()));
             }
             assertOnlyServerLinesOnStdout(server);
         }

@@ -96,7 +96,11 @@ public final class ServeLoop {
         parked = stop;
         boolean quiet = stop.await(5, TimeUnit.SECONDS);
         try {
-            String state = " memo=" + LiveMemo.mapType() + " sessions=" + sessions.mapType();
+            // Each map's class is read once per check: the attach retransforms on its own thread, and
+            // a second read could already see a guard the first did not.
+            String memoType = LiveMemo.mapType();
+            String sessionsType = sessions.mapType();
+            String state = " memo=" + memoType + " sessions=" + sessionsType;
             Throwable failure = writerFailure.getAndSet(null);
             String writers = !quiet ? "writers did not reach the checkpoint in 5 s (stuck in a map?)"
                     : failure == null ? null : "a writer threw " + failure;
@@ -104,14 +108,14 @@ public final class ServeLoop {
             String session = quiet ? sessionProblem() : null;
             StringBuilder broken = new StringBuilder();
             boolean damaged = false;
-            if (!memoSwapped && !LiveMemo.mapType().equals("java.util.HashMap")) {
+            if (!memoSwapped && !memoType.equals("java.util.HashMap")) {
                 memoSwapped = true;
                 out.println("SWAP " + tick + " memo " + verdict(memo) + state);
                 damaged |= memo != null;
             } else if (memo != null) {
                 broken.append("memo: ").append(memo);
             }
-            if (!sessionsSwapped && !sessions.mapType().equals("java.util.HashMap")) {
+            if (!sessionsSwapped && !sessionsType.equals("java.util.HashMap")) {
                 sessionsSwapped = true;
                 out.println("SWAP " + tick + " sessions " + verdict(session) + state);
                 damaged |= session != null;
