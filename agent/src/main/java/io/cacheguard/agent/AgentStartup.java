@@ -11,8 +11,10 @@ import io.cacheguard.report.RaceSarif;
 import io.cacheguard.runtime.CacheBounds;
 import io.cacheguard.runtime.Detection;
 import io.cacheguard.runtime.Guards;
+import io.cacheguard.runtime.LiveMaps;
 import io.cacheguard.transform.CacheTransformer;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +23,7 @@ import java.util.Set;
 /**
  * Everything the agent does at start, once the runtime is on the bootstrap path: read the options
  * (a bad one disables the agent with one line), open the log and the report, configure the
- * runtime and install the transformer.
+ * runtime and install the transformer. Start-up and attach both come through here.
  */
 final class AgentStartup {
     /** The exit status of a run with races and {@code failOnRace=true}: the TSan and Go race detector convention. */
@@ -30,51 +32,99 @@ final class AgentStartup {
     private AgentStartup() {
     }
 
-    /** @param runtime how the runtime reached the bootstrap loader, or null if the agent runs from a directory */
-    static void start(String arguments, Instrumentation instrumentation, boolean attached, String runtime) {
+    /**
+     * @param runtime    how the runtime reached the bootstrap loader, or null if the agent runs from a directory
+     * @param transcript where an attach command reads the lines, or null
+     * @return what was set up, or null when a bad option disabled the agent
+     */
+    static AgentSession start(String arguments, Instrumentation instrumentation, boolean attached, String runtime,
+                              PrintStream transcript) {
         long startNanos = System.nanoTime();
         String version = CacheguardVersion.get();
         AgentOptions options;
         try {
             options = OptionsParser.parse(arguments, System.getProperties());
         } catch (OptionException e) {
-            System.err.println(AgentLog.PREFIX + "error: " + e.getMessage()
-                    + "; the agent is disabled and the application runs without it");
-            return;
+            String line = AgentLog.PREFIX + "error: " + e.getMessage()
+                    + "; the agent is disabled and the application runs without it";
+            System.err.println(line);
+            if (transcript != null) {
+                transcript.println(line);
+            }
+            return null;
         }
         AgentLog log = openLog(options);
+        log.copyTo(transcript);
         EventReport report = openReport(options, log);
         PatchReporter reporter = new PatchReporter(log, report);
         reporter.started(version, options, attached);
         if (runtime == null) {
             log.error("the agent is not running from its jar; the runtime stays on the application class path");
         }
+        AgentSession session = new AgentSession(instrumentation, attached, startNanos, log, report, reporter, arguments, options);
+        installPatching(session, attached);
+        return session;
+    }
+
+    /**
+     * Installs the transformer unless the session's mode is off, with race detection if the mode
+     * detects; called at start and again when a re-attach turns the agent on.
+     *
+     * @param live whether classes ran before this (an attach): maps they hold are then guarded in place
+     */
+    static void installPatching(AgentSession session, boolean live) {
+        AgentOptions options = session.options;
         if (options.mode() == Mode.OFF) {
             return;
         }
-        Guards.configure(CacheBounds.parse(options.defaultBounds()), fieldBounds(options), reporter);
-        RaceReporter races = null;
-        if (options.mode().detects()) {
-            races = new RaceReporter(log, report, openSarif(options, log, version), Set.copyOf(options.suppress()));
-            Detection.configure(races, options.stackDepth(), reporter);
-            if (options.mode().patches()) {
-                Guards.trackGuardedMaps();
-            }
+        Guards.configure(CacheBounds.parse(options.defaultBounds()), fieldBounds(options), session.reporter);
+        enableDetection(session, options);
+        if (live) {
+            enableLiveMaps(session);
         }
-        CacheTransformer transformer = new CacheTransformer(options, options.selector(), reporter);
+        TransformerSlot transformer = new TransformerSlot(newTransformer(session, options));
+        session.transformer = transformer;
+        Instrumentation instrumentation = session.instrumentation;
         instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
-        RaceReporter raceReporter = races;
         Runtime.getRuntime().addShutdownHook(new Thread("cacheguard-summary") {
             @Override
             public void run() {
-                reporter.summary(startNanos, transformer.stats(), raceReporter);
-                report.close();
-                if (options.failOnRace() && raceReporter != null && raceReporter.anyRace()) {
-                    log.error("failOnRace=true and races were reported: exit status " + RACE_EXIT_STATUS);
+                session.reporter.summary(session.startNanos, transformer.stats(), session.races);
+                session.report.close();
+                RaceReporter races = session.races;
+                if (session.options.failOnRace() && races != null && races.anyRace()) {
+                    session.log.error("failOnRace=true and races were reported: exit status " + RACE_EXIT_STATUS);
                     Runtime.getRuntime().halt(RACE_EXIT_STATUS);
                 }
             }
         });
+    }
+
+    /**
+     * Switches race detection on if the mode detects and it is not on yet (at start, or when a
+     * re-attach turns {@code patch} into {@code both}); its options are those of that moment.
+     */
+    static void enableDetection(AgentSession session, AgentOptions options) {
+        if (!options.mode().detects()) {
+            return;
+        }
+        if (session.races == null) {
+            session.races = new RaceReporter(session.log, session.report,
+                    openSarif(options, session.log, CacheguardVersion.get()), Set.copyOf(options.suppress()));
+            Detection.configure(session.races, options.stackDepth(), session.reporter);
+        }
+        if (options.mode().patches()) {
+            Guards.trackGuardedMaps();
+        }
+    }
+
+    /** From now on a raw map found in a patched field is guarded in place (see {@link LiveMaps}). */
+    static void enableLiveMaps(AgentSession session) {
+        LiveMaps.enable(new LiveMapReporter(session.log, session.report));
+    }
+
+    static CacheTransformer newTransformer(AgentSession session, AgentOptions options) {
+        return new CacheTransformer(options, options.selector(), session.ledger);
     }
 
     private static RaceSarif openSarif(AgentOptions options, AgentLog log, String version) {

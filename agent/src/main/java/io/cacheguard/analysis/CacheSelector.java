@@ -20,7 +20,7 @@ public final class CacheSelector {
     /** Packages of the JDK and of the agent; samples and user code under io.cacheguard stay eligible. */
     private static final String[] NEVER = {
         "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.cacheguard.agent.", "io.cacheguard.analysis.",
-        "io.cacheguard.runtime.", "io.cacheguard.cli.", "io.cacheguard.scan.", "io.cacheguard.shaded.", "io.cacheguard.transform.",
+        "io.cacheguard.runtime.", "io.cacheguard.cli.", "io.cacheguard.attach.", "io.cacheguard.scan.", "io.cacheguard.shaded.", "io.cacheguard.transform.",
         "io.cacheguard.detector.", "io.cacheguard.report.", "io.cacheguard.config."
     };
 

@@ -1,6 +1,8 @@
 package io.cacheguard.cli;
 
 import io.cacheguard.agent.CacheguardVersion;
+import io.cacheguard.attach.AttachCommand;
+import io.cacheguard.attach.ListCommand;
 import io.cacheguard.scan.ScanCommand;
 
 import java.io.PrintStream;
@@ -8,7 +10,7 @@ import java.util.Arrays;
 
 /**
  * {@code java -jar cacheguard-agent.jar <command>}. Exit codes: 0 success, 1 {@code scan} found a
- * field to patch, 2 bad usage or unreadable input.
+ * field to patch, 2 bad usage or unreadable input; {@code attach} has more (see {@code AttachCommand}).
  */
 public final class Main {
     static final int EXIT_OK = 0;
@@ -39,6 +41,10 @@ public final class Main {
                 return EXIT_OK;
             case "scan":
                 return ScanCommand.run(Arrays.asList(args).subList(1, args.length), out, err);
+            case "list":
+                return ListCommand.run(Arrays.asList(args).subList(1, args.length), out, err);
+            case "attach":
+                return AttachCommand.run(Arrays.asList(args).subList(1, args.length), out, err);
             default:
                 err.println("cacheguard: unknown command '" + args[0] + "'; run 'java -jar cacheguard-agent.jar --help'");
                 return EXIT_USAGE;
@@ -55,10 +61,15 @@ public final class Main {
                 "  scan <jar|dir|.class>... [--all] [--targets LIST] [--format text|json|sarif] [--output FILE]",
                 "              find racy map caches in class files without running them;",
                 "              'scan --help' for details",
+                "  list        the JVMs of this user: PID, Java, whether cacheguard runs there, main class",
+                "  attach <pid> [key=value,...]",
+                "              load the agent into a running JVM and patch the caches it already holds;",
+                "              'attach --help' for details and exit codes",
                 "",
                 "as an agent: java -javaagent:cacheguard-agent.jar -jar your-app.jar",
                 "",
                 "exit status: 0 success, 1 scan found a field to patch, 2 bad usage or unreadable input",
+                "  (attach: 3-7 name why a JVM could not be attached to, see 'attach --help')",
                 "");
     }
 }

@@ -16,6 +16,8 @@ public final class AgentLog {
 
     private final PrintStream out;
     private final boolean quiet;
+    /** A second destination while an attach command waits for the lines (see {@link #copyTo}). */
+    private volatile PrintStream copy;
 
     private AgentLog(PrintStream out, boolean quiet) {
         this.out = out;
@@ -37,15 +39,31 @@ public final class AgentLog {
         return new AgentLog(stream, quiet);
     }
 
+    /**
+     * Also writes every line to {@code transcript} (null: stop): the {@code attach} command shows
+     * the user the lines the agent logs inside the target while it attaches.
+     */
+    public void copyTo(PrintStream transcript) {
+        copy = transcript;
+    }
+
     /** A line the user asked to see (start-up, patched fields), unless quiet. */
     public void info(String line) {
         if (!quiet) {
-            out.println(PREFIX + line);
+            print(PREFIX + line);
         }
     }
 
     /** A problem: always shown. */
     public void error(String line) {
-        out.println(PREFIX + "error: " + line);
+        print(PREFIX + "error: " + line);
+    }
+
+    private void print(String line) {
+        out.println(line);
+        PrintStream transcript = copy;
+        if (transcript != null) {
+            transcript.println(line);
+        }
     }
 }

@@ -27,12 +27,14 @@ public final class Guards {
     private static volatile boolean trackGuarded;
 
     /** Classes no wrapper can stand for, remembered so a read of such a value costs one lookup. */
-    private static final ClassValue<String> UNWRAPPABLE = new ClassValue<>() {
+    static final ClassValue<String> UNWRAPPABLE = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
             return whyUnwrappable(type);
         }
     };
+    /** Serializes the rare write-back of a raw map found by a read (reflection, deserialization). */
+    private static final Object WRITE_BACK = new Object();
     /** Fields already reported as holding an unwrappable value: one report per field and class. */
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
@@ -144,6 +146,9 @@ public final class Guards {
     }
 
     private static Object guardInPlace(Object instance, Class<?> type, Object raw, String field) {
+        if (LiveMaps.enabled()) {
+            return LiveMaps.guard(instance, type, raw, field); // attached: guard in place, never copy
+        }
         try {
             if (UNWRAPPABLE.get(raw.getClass()) != null || type == null) {
                 return raw;
@@ -153,7 +158,7 @@ public final class Guards {
                 return raw; // a static final cannot be written back by reflection
             }
             target.setAccessible(true);
-            synchronized (target) {
+            synchronized (WRITE_BACK) { // Field objects are copies: one monitor makes the check-then-set atomic
                 Object current = target.get(instance);
                 if (current != raw) {
                     return current; // another thread already guarded it, or the program replaced it
@@ -179,8 +184,12 @@ public final class Guards {
 
     /** The guarded twin of {@code value}, tracked too in mode {@code both}. */
     private static Object wrap(Object value, String field) {
-        Object guarded = guardedTwin(value, field);
-        return trackGuarded && Detection.enabled() ? Tracking.tracked(value, guarded, field, true) : guarded;
+        return alsoTracked(value, guardedTwin(value, field), field);
+    }
+
+    /** In mode {@code both}, {@code guarded} (the twin of {@code original}) tracked as well; else itself. */
+    static Object alsoTracked(Object original, Object guarded, String field) {
+        return trackGuarded && Detection.enabled() ? Tracking.tracked(original, guarded, field, true) : guarded;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

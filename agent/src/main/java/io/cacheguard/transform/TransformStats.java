@@ -1,5 +1,6 @@
 package io.cacheguard.transform;
 
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -33,5 +34,18 @@ public final class TransformStats {
 
     public long analysisNanos() {
         return analysisNanos.sum();
+    }
+
+    /** The totals of several transformers' stats (a re-attach replaces the transformer). */
+    public static TransformStats sum(List<TransformStats> parts) {
+        TransformStats total = new TransformStats();
+        for (TransformStats part : parts) {
+            total.classesSeen.add(part.classesSeen());
+            total.classesPastFilter.add(part.classesPastFilter());
+            total.classesAnalysed.add(part.classesAnalysed());
+            total.transformNanos.add(part.transformNanos());
+            total.analysisNanos.add(part.analysisNanos());
+        }
+        return total;
     }
 }

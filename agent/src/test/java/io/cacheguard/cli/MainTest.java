@@ -50,4 +50,25 @@ class MainTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains(
                 "scan <jar|dir|.class>... [--all] [--targets LIST] [--format text|json|sarif] [--output FILE]"));
     }
+
+    @Test
+    void helpListsListAndAttach() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("  list        the JVMs of this user"), help);
+        assertTrue(help.contains("  attach <pid> [key=value,...]"), help);
+    }
+
+    @Test
+    void attachWithoutAPidPrintsItsUsageAndExitsTwo() {
+        assertEquals(2, run("attach"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("usage: java -jar cacheguard-agent.jar attach <pid>"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("5 the JVM refuses attach or agents"));
+    }
+
+    @Test
+    void listTakesNoArguments() {
+        assertEquals(2, run("list", "--all"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("cacheguard list: takes no arguments"));
+    }
 }

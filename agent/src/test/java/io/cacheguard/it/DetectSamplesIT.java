@@ -38,7 +38,10 @@ class DetectSamplesIT {
                 "-javaagent:" + ChildJvm.agentJar() + "=mode=detect,failOnRace=true,report=" + report
                         + ",sarif=" + sarif,
                 "-jar", SamplesWithAgentIT.samplesJar().toString(), sample);
-        assertEquals(66, result.exitCode, result::toString);
+        // mode=detect leaves the race in place: a sample may hang in the racy map, and its watchdog
+        // then halts the JVM (exit 3) before the exit status 66; the race is on disk either way.
+        boolean hung = result.exitCode == 3;
+        assertTrue(result.exitCode == 66 || hung, result::toString);
         assertTrue(result.stderr.contains("[cacheguard] RACE "), result::toString);
         assertTrue(result.stderr.contains(" on " + field + " "), result::toString);
         assertTrue(result.stdout.lines().anyMatch(line -> line.startsWith("RESULT " + sample + " ")),
@@ -51,8 +54,10 @@ class DetectSamplesIT {
             assertBothStacks(race);
         }
         assertEquals(Set.of(field), raced, events.events::toString);
-        Map<String, Object> summary = events.events("summary").get(0);
-        assertTrue(((Map<?, ?>) summary.get("races")).containsKey(field), summary::toString);
+        if (!hung) {
+            Map<String, Object> summary = events.events("summary").get(0);
+            assertTrue(((Map<?, ?>) summary.get("races")).containsKey(field), summary::toString);
+        }
 
         Map<String, Object> log = JsonParser.object(JsonParser.parse(Files.readString(sarif, StandardCharsets.UTF_8)));
         assertEquals("2.1.0", log.get("version"));

@@ -37,6 +37,11 @@ class PublicMethodsOverriddenTest {
     }
 
     @Test
+    void liveHashMapGuardOverridesEveryInheritedPublicMethod() {
+        assertNoInheritedJdkMethods(GuardedLiveHashMap.class);
+    }
+
+    @Test
     void guardedWeakHashMapOverridesEveryInheritedPublicMethod() {
         assertNoInheritedJdkMethods(GuardedMaps.weakHashMap(new WeakHashMap<>()).getClass());
     }

@@ -25,10 +25,13 @@ public final class SampleLauncher {
     public static void main(String[] args) {
         PrintStream out = System.out;
         if (args.length > 1) {
-            System.err.println("usage: java -jar cacheguard-samples.jar [--list | <sample>]");
+            System.err.println("usage: java -jar cacheguard-samples.jar [--list | --serve | <sample>]");
             System.exit(USAGE_EXIT_CODE);
         }
         String name = args.length == 0 ? SampleCatalog.DEFAULT_SAMPLE : args[0];
+        if (name.equals("--serve")) {
+            serve(); // runs until killed; no RESULT line
+        }
         if (name.equals("--list")) {
             list(out);
             System.exit(0);
@@ -39,6 +42,16 @@ public final class SampleLauncher {
             System.exit(USAGE_EXIT_CODE);
         }
         run(sample.get(), out);
+    }
+
+    /** A long-running racy server to attach cacheguard to: see {@link io.cacheguard.samples.serve.ServeLoop}. */
+    private static void serve() {
+        try {
+            io.cacheguard.samples.serve.ServeLoop.main(new String[0]);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(0);
     }
 
     static void list(PrintStream out) {
