@@ -8,6 +8,8 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -168,7 +170,7 @@ final class FieldPatcher {
         }
 
         @Override
-        public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
+        public void visitJumpInsn(int opcode, Label label) {
             fresh.reset();
             super.visitJumpInsn(opcode, label);
         }
@@ -186,13 +188,13 @@ final class FieldPatcher {
         }
 
         @Override
-        public void visitTableSwitchInsn(int min, int max, org.objectweb.asm.Label dflt, org.objectweb.asm.Label... labels) {
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
             fresh.reset();
             super.visitTableSwitchInsn(min, max, dflt, labels);
         }
 
         @Override
-        public void visitLookupSwitchInsn(org.objectweb.asm.Label dflt, int[] keys, org.objectweb.asm.Label[] labels) {
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
             fresh.reset();
             super.visitLookupSwitchInsn(dflt, keys, labels);
         }
@@ -204,7 +206,7 @@ final class FieldPatcher {
         }
 
         @Override
-        public void visitInvokeDynamicInsn(String name, String descriptor, org.objectweb.asm.Handle bootstrap,
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap,
                                            Object... arguments) {
             fresh.reset();
             super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
@@ -220,7 +222,7 @@ final class FieldPatcher {
         public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
             Map<String, FieldPlan> fields = plans.get(owner);
             FieldPlan plan = fields == null ? null : fields.get(field);
-            int alias = fresh.localOfStore() >= 0 ? fresh.localOfStore() : fresh.storedAlongsideLocal() ? fresh.local() : -1;
+            int alias = fresh.aliasOfStore();
             String aliasType = fresh.type();
             fresh.reset();
             if (plan == null) {

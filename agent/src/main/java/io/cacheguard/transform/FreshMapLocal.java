@@ -29,28 +29,19 @@ final class FreshMapLocal {
     private State state = State.NONE;
     private String type;
     private int local = -1;
-
-    /** The local holding the fresh map just stored, if the store being visited is of that shape, else -1. */
-    int localOfStore() {
-        return state == State.LOADED ? local : -1;
-    }
-
-    /** Whether the value being stored is the fresh map that a DUP also put into {@link #localOfStore()}'s local. */
-    boolean storedAlongsideLocal() {
-        return state == State.IN_LOCAL && dupStored;
-    }
-
+    /** Whether a DUP left the fresh map on the stack as it went into the local (the chained form). */
     private boolean dupStored;
+
+    /** The local that still holds the fresh map the store being visited stores, or -1 for any other store. */
+    int aliasOfStore() {
+        return state == State.LOADED || state == State.IN_LOCAL && dupStored ? local : -1;
+    }
 
     /** The map type the code created. */
     String type() {
         return type;
     }
 
-    /** The local the fresh map went into. */
-    int local() {
-        return local;
-    }
 
     void typeInsn(int opcode, String operand) {
         if (opcode == Opcodes.NEW && TYPES.contains(operand)) {
