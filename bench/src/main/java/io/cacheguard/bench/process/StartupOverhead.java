@@ -9,11 +9,14 @@ import java.util.List;
 
 /**
  * Start-up cost of the agent, whole process: a child JVM defines every class of some large jars
- * with no agent and with {@code mode=patch}, alternating, and the medians are compared; the same for
+ * with no agent and with the agent ({@code mode=patch}, or the mode {@code -Dcacheguard.bench.mode} names), alternating, and the medians are compared; the same for
  * a hello-world. Usage:
  * {@code java -cp bench/target/benchmarks.jar io.cacheguard.bench.process.StartupOverhead AGENT_JAR RUNS JAR...}
  */
 public final class StartupOverhead {
+    /** The agent mode measured: {@code -Dcacheguard.bench.mode=both} for the default mode, patch if unset. */
+    private static final String MODE = System.getProperty("cacheguard.bench.mode", "patch");
+
     private StartupOverhead() {
     }
 
@@ -48,8 +51,8 @@ public final class StartupOverhead {
     }
 
     private static void print(String name, long base, long agentTime, String loaded, int runs) {
-        System.out.printf("%-34s no agent %7.1f ms   mode=patch %7.1f ms   ratio %.3f   added %+6.1f ms   (%s, %d runs)%n",
-                name, base / 1e6, agentTime / 1e6, (double) agentTime / base, (agentTime - base) / 1e6, loaded, runs);
+        System.out.printf("%-34s no agent %7.1f ms   mode=%s %7.1f ms   ratio %.3f   added %+6.1f ms   (%s, %d runs)%n",
+                name, base / 1e6, MODE, agentTime / 1e6, (double) agentTime / base, (agentTime - base) / 1e6, loaded, runs);
     }
 
     private static long cpu(ChildRun run) {
@@ -60,7 +63,7 @@ public final class StartupOverhead {
     private static ChildRun run(String agent, Path workload, List<String> jars) throws IOException, InterruptedException {
         List<String> command = ChildRun.java();
         if (agent != null) {
-            command.add("-javaagent:" + agent + "=mode=patch");
+            command.add("-javaagent:" + agent + "=mode=" + MODE);
         }
         command.add("-cp");
         command.add(workload.toString());
