@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Start-up cost of the agent, whole process: a child JVM defines every class of some large jars
- * with no agent and with the agent ({@code mode=patch}, or the mode {@code -Dcacheguard.bench.mode} names), alternating, and the medians are compared; the same for
- * a hello-world. Usage:
+ * with no agent and with the agent ({@code mode=patch}, or the mode {@code -Dcacheguard.bench.mode}
+ * names), alternating, and the medians are compared; the same for a hello-world. Usage:
  * {@code java -cp bench/target/benchmarks.jar io.cacheguard.bench.process.StartupOverhead AGENT_JAR RUNS JAR...}
  */
 public final class StartupOverhead {
