@@ -165,7 +165,7 @@ final class FieldPatcher {
 
         @Override
         public void visitIntInsn(int opcode, int operand) {
-            fresh.reset();
+            fresh.otherInsn();
             super.visitIntInsn(opcode, operand);
         }
 
@@ -177,13 +177,13 @@ final class FieldPatcher {
 
         @Override
         public void visitLdcInsn(Object value) {
-            fresh.reset();
+            fresh.otherInsn();
             super.visitLdcInsn(value);
         }
 
         @Override
         public void visitIincInsn(int var, int increment) {
-            fresh.reset();
+            fresh.otherInsn();
             super.visitIincInsn(var, increment);
         }
 
@@ -222,14 +222,18 @@ final class FieldPatcher {
         public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
             Map<String, FieldPlan> fields = plans.get(owner);
             FieldPlan plan = fields == null ? null : fields.get(field);
-            int alias = fresh.aliasOfStore();
+            boolean store = opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC;
+            int alias = store ? fresh.aliasOfStore() : -1;
             String aliasType = fresh.type();
-            fresh.reset();
+            if (store) {
+                fresh.reset();
+            } else {
+                fresh.otherInsn(); // a field read inside the constructor's arguments: new HashMap<>(cache)
+            }
             if (plan == null) {
                 super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
                 return;
             }
-            boolean store = opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC;
             if (!plan.guard && !store) {
                 super.visitFieldInsn(opcode, owner, field, fieldDescriptor); // watched only: reads stay as written
                 return;

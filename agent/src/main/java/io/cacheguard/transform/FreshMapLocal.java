@@ -10,7 +10,8 @@ import org.objectweb.asm.Opcodes;
  * cache = m;                  [ALOAD 0], ALOAD m, PUTFIELD cache
  * m.put(k, v);                the local still holds the raw map
  * </pre>
- * (or {@code cache = m = new HashMap<>()}: NEW, DUP, INVOKESPECIAL, DUP, ASTORE m, PUTFIELD). The
+ * (or {@code cache = m = new HashMap<>()}: NEW, DUP, INVOKESPECIAL, DUP, ASTORE m, PUTFIELD; the
+ * constructor may take arguments, {@code new HashMap<>(cache)}, computed by any straight code). The
  * store puts the map's guarded twin in the field, and without help the local would go on with the
  * raw map: a guarded {@code HashMap} is a copy, so the entry put through the local would be lost,
  * and in mode detect the put would go unseen. For this shape the local is known to hold exactly the
@@ -29,6 +30,8 @@ final class FreshMapLocal {
     private State state = State.NONE;
     private String type;
     private int local = -1;
+    /** Objects created while the constructor's arguments are computed, not yet constructed. */
+    private int nested;
     /** Whether a DUP left the fresh map on the stack as it went into the local (the chained form). */
     private boolean dupStored;
 
@@ -44,10 +47,13 @@ final class FreshMapLocal {
 
 
     void typeInsn(int opcode, String operand) {
-        if (opcode == Opcodes.NEW && TYPES.contains(operand)) {
+        if (state == State.DUP) { // inside the constructor's arguments
+            nested += opcode == Opcodes.NEW ? 1 : 0;
+        } else if (opcode == Opcodes.NEW && TYPES.contains(operand)) {
             state = State.NEW;
             type = operand;
             dupStored = false;
+            nested = 0;
         } else {
             reset();
         }
@@ -58,20 +64,36 @@ final class FreshMapLocal {
             state = State.DUP;
         } else if (opcode == Opcodes.DUP && state == State.CONSTRUCTED) {
             state = State.DUP_AFTER_CONSTRUCTED;
-        } else {
+        } else if (state != State.DUP || opcode == Opcodes.ATHROW || opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             reset();
         }
     }
 
     void methodInsn(int opcode, String owner, String name) {
-        if (opcode == Opcodes.INVOKESPECIAL && state == State.DUP && owner.equals(type) && name.equals("<init>")) {
-            state = State.CONSTRUCTED;
-        } else {
+        if (state != State.DUP) {
+            reset();
+        } else if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
+            if (nested > 0) {
+                nested--; // an argument's own construction
+            } else if (owner.equals(type)) {
+                state = State.CONSTRUCTED;
+            } else {
+                reset();
+            }
+        }
+    }
+
+    /** Inside the constructor's arguments any straight instruction may run; elsewhere it ends the shape. */
+    void otherInsn() {
+        if (state != State.DUP) {
             reset();
         }
     }
 
     void varInsn(int opcode, int var) {
+        if (state == State.DUP) {
+            return; // loading or storing an argument
+        }
         if (opcode == Opcodes.ASTORE && (state == State.CONSTRUCTED || state == State.DUP_AFTER_CONSTRUCTED)) {
             dupStored = state == State.DUP_AFTER_CONSTRUCTED; // the raw map is also still on the stack
             state = State.IN_LOCAL;

@@ -24,7 +24,7 @@ class AliasedStoresIT {
         // mode detect keeps the program's race, so its racing part is not run there
         String racing = mode.equals("detect") ? "" : "\nracing-lazy-lost=0";
         String out = result.stdout.strip();
-        assertEquals(String.join("\n", "lazy=1", "static-lazy=1", "built=1", "chained=1") + racing,
+        assertEquals(String.join("\n", "lazy=1", "static-lazy=1", "built=1", "chained=1", "copied=1") + racing,
                 out.replace(System.lineSeparator(), "\n"), result::toString);
     }
 }
