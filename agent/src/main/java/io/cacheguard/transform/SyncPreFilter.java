@@ -13,9 +13,10 @@ import org.objectweb.asm.Opcodes;
  */
 final class SyncPreFilter {
     private static final String[] NAME_PREFIXES = {
-        "java/util/concurrent/", "java/lang/Thread", "java/util/Map", "java/util/Queue", "java/util/Deque",
+        "java/util/concurrent/", "java/util/Map", "java/util/Queue", "java/util/Deque",
     };
-    private static final String[] METHOD_NAMES = {"wait", "start", "join", "readLock", "writeLock"};
+    /** Exact names: {@code java/lang/Thread} but not {@code ThreadLocal}, which most code names. */
+    private static final String[] NAMES = {"java/lang/Thread", "start", "join", "wait", "readLock", "writeLock"};
     private static final int UTF8 = 1;
 
     private SyncPreFilter() {
@@ -40,7 +41,7 @@ final class SyncPreFilter {
                     return true;
                 }
             }
-            for (String name : METHOD_NAMES) {
+            for (String name : NAMES) {
                 if (reader.readUnsignedShort(offset) == name.length() && startsWith(reader, offset, name, 0)) {
                     return true;
                 }
@@ -86,19 +87,63 @@ final class SyncPreFilter {
             offset += 8;
             for (int a = 0; a < attributes; a++) {
                 int length = reader.readInt(offset + 2);
-                if ("Code".equals(reader.readUTF8(offset, buffer))) {
-                    int codeLength = reader.readInt(offset + 10);
-                    int codeStart = offset + 14;
-                    for (int b = codeStart; b < codeStart + codeLength; b++) {
-                        if ((reader.readByte(b) & 0xFF) == Opcodes.MONITORENTER) {
-                            return true;
-                        }
-                    }
+                if ("Code".equals(reader.readUTF8(offset, buffer))
+                        && hasMonitorEnter(reader, offset + 14, reader.readInt(offset + 10))) {
+                    return true;
                 }
                 offset += 6 + length;
             }
         }
         return false;
+    }
+
+    /**
+     * Walks the instructions of one method's code: a byte 0xC2 that is an operand (a constant pool
+     * index, an offset) is not a {@code monitorenter}, and in a large class many operands are.
+     */
+    private static boolean hasMonitorEnter(ClassReader reader, int start, int length) {
+        int pc = 0;
+        while (pc < length) {
+            int opcode = reader.readByte(start + pc);
+            if (opcode == Opcodes.MONITORENTER) {
+                return true;
+            }
+            pc += instructionLength(reader, start, pc, opcode);
+        }
+        return false;
+    }
+
+    /** The length in bytes of the instruction at {@code pc} (JVMS 6.5). */
+    private static int instructionLength(ClassReader reader, int start, int pc, int opcode) {
+        switch (opcode) {
+            case Opcodes.BIPUSH: case Opcodes.LDC: case Opcodes.ILOAD: case Opcodes.LLOAD: case Opcodes.FLOAD:
+            case Opcodes.DLOAD: case Opcodes.ALOAD: case Opcodes.ISTORE: case Opcodes.LSTORE: case Opcodes.FSTORE:
+            case Opcodes.DSTORE: case Opcodes.ASTORE: case Opcodes.RET: case Opcodes.NEWARRAY:
+                return 2;
+            case Opcodes.SIPUSH: case 0x13: case 0x14: case Opcodes.IINC: case Opcodes.GETSTATIC:
+            case Opcodes.PUTSTATIC: case Opcodes.GETFIELD: case Opcodes.PUTFIELD: case Opcodes.INVOKEVIRTUAL:
+            case Opcodes.INVOKESPECIAL: case Opcodes.INVOKESTATIC: case Opcodes.NEW: case Opcodes.ANEWARRAY:
+            case Opcodes.CHECKCAST: case Opcodes.INSTANCEOF: case Opcodes.IFNULL: case Opcodes.IFNONNULL:
+                return 3;
+            case Opcodes.MULTIANEWARRAY:
+                return 4;
+            case Opcodes.INVOKEINTERFACE: case Opcodes.INVOKEDYNAMIC: case 0xC8: case 0xC9: // goto_w, jsr_w
+                return 5;
+            case 0xC4: // wide
+                return reader.readByte(start + pc + 1) == Opcodes.IINC ? 6 : 4;
+            case Opcodes.TABLESWITCH: {
+                int table = pc + 1 + (3 - (pc & 3));
+                int low = reader.readInt(start + table + 4);
+                int high = reader.readInt(start + table + 8);
+                return table - pc + 12 + 4 * (high - low + 1);
+            }
+            case Opcodes.LOOKUPSWITCH: {
+                int table = pc + 1 + (3 - (pc & 3));
+                return table - pc + 8 + 8 * reader.readInt(start + table + 4);
+            }
+            default:
+                return opcode >= Opcodes.IFEQ && opcode <= Opcodes.JSR ? 3 : 1;
+        }
     }
 
     private static int skipAttributes(ClassReader reader, int offset) {
