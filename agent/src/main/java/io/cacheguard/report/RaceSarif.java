@@ -2,6 +2,7 @@ package io.cacheguard.report;
 
 import io.cacheguard.detector.Race;
 import io.cacheguard.detector.Site;
+import io.cacheguard.scan.SourcePath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,7 +116,7 @@ public final class RaceSarif {
         StackTraceElement top = site.top();
         if (top != null) {
             Map<String, Object> artifact = new LinkedHashMap<>();
-            artifact.put("uri", sourcePath(top));
+            artifact.put("uri", SourcePath.of(top.getClassName(), top.getFileName()));
             artifact.put("uriBaseId", "%SRCROOT%");
             Map<String, Object> physical = new LinkedHashMap<>();
             physical.put("artifactLocation", artifact);
@@ -127,20 +128,6 @@ public final class RaceSarif {
                     top.getClassName() + "." + top.getMethodName(), "kind", "function")));
         }
         return location;
-    }
-
-    /** {@code com/acme/Cache.java} from a frame: the package as folders and the frame's source file. */
-    static String sourcePath(StackTraceElement frame) {
-        String className = frame.getClassName();
-        int dot = className.lastIndexOf('.');
-        String folder = dot < 0 ? "" : className.substring(0, dot + 1).replace('.', '/');
-        String file = frame.getFileName();
-        if (file == null) {
-            String simple = className.substring(dot + 1);
-            int nested = simple.indexOf('$');
-            file = (nested > 0 ? simple.substring(0, nested) : simple) + ".java";
-        }
-        return folder + file;
     }
 
     private static Map<String, Object> text(String text) {

@@ -7,15 +7,19 @@ import io.cacheguard.analysis.FieldReport;
  * plus the SourceFile attribute ({@code com/acme/ExpiringCache.java}). Class files do not record
  * the build's layout ({@code src/main/java}), so code scanning resolves this against its source root.
  */
-final class SourcePath {
+public final class SourcePath {
     private SourcePath() {
     }
 
     static String of(FieldReport report) {
-        String className = report.className();
+        return of(report.className(), report.sourceFile());
+    }
+
+    /** For a class (dotted binary name) and its source file name, which may be null. */
+    public static String of(String className, String sourceFile) {
         int dot = className.lastIndexOf('.');
         String folder = dot < 0 ? "" : className.substring(0, dot + 1).replace('.', '/');
-        String file = report.sourceFile();
+        String file = sourceFile;
         if (file == null || file.isBlank()) {
             // Compiled without the attribute: javac's rule is that the top-level class names the file.
             String simple = className.substring(dot + 1);
