@@ -56,19 +56,9 @@ public final class RaceSarif {
     }
 
     private void write() throws IOException {
-        Map<String, Object> driver = new LinkedHashMap<>();
-        driver.put("name", "cacheguard");
-        driver.put("version", version);
-        driver.put("rules", List.of(rule()));
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("tool", Map.of("driver", driver));
-        run.put("results", results);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        root.put("version", "2.1.0");
-        root.put("runs", List.of(run));
+        String log = SarifLog.document(SarifLog.driver(version, rule()), Map.of("results", results));
         Path partial = path.resolveSibling(path.getFileName() + ".partial");
-        Files.writeString(partial, JsonWriter.write(root), StandardCharsets.UTF_8);
+        Files.writeString(partial, log, StandardCharsets.UTF_8);
         Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -76,8 +66,8 @@ public final class RaceSarif {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("id", RULE_ID);
         rule.put("name", "MapRace");
-        rule.put("shortDescription", text("Two accesses to a shared map that no synchronization orders"));
-        rule.put("fullDescription", text("Two threads used the same HashMap, LinkedHashMap or WeakHashMap, at "
+        rule.put("shortDescription", SarifLog.text("Two accesses to a shared map that no synchronization orders"));
+        rule.put("fullDescription", SarifLog.text("Two threads used the same HashMap, LinkedHashMap or WeakHashMap, at "
                 + "least one of them changing it, and no lock, thread start or join, executor hand-off, latch or "
                 + "volatile ordered the two uses. Such a map can lose entries, return stale values or corrupt "
                 + "itself."));
@@ -91,7 +81,7 @@ public final class RaceSarif {
         result.put("ruleId", RULE_ID);
         result.put("ruleIndex", 0);
         result.put("level", race.patched() ? "warning" : "error");
-        result.put("message", text(race.kind().label() + " race on " + race.map() + ": "
+        result.put("message", SarifLog.text(race.kind().label() + " race on " + race.map() + ": "
                 + race.later().operation() + " in thread \"" + race.later().threadName() + "\" and "
                 + race.earlier().operation() + " in thread \"" + race.earlier().threadName() + "\" are not ordered"
                 + (race.patched() ? " (the map is patched in this run)" : "")));
@@ -111,7 +101,8 @@ public final class RaceSarif {
         Map<String, Object> location = new LinkedHashMap<>();
         if (id != null) {
             location.put("id", id);
-            location.put("message", text("earlier " + site.operation() + " in thread \"" + site.threadName() + "\""));
+            location.put("message",
+                    SarifLog.text("earlier " + site.operation() + " in thread \"" + site.threadName() + "\""));
         }
         StackTraceElement top = site.top();
         if (top != null) {
@@ -128,9 +119,5 @@ public final class RaceSarif {
                     top.getClassName() + "." + top.getMethodName(), "kind", "function")));
         }
         return location;
-    }
-
-    private static Map<String, Object> text(String text) {
-        return Map.of("text", text);
     }
 }

@@ -1,15 +1,14 @@
 package io.cacheguard.scan;
 
-import io.cacheguard.report.JsonWriter;
 import io.cacheguard.agent.CacheguardVersion;
 import io.cacheguard.analysis.FieldReport;
 import io.cacheguard.analysis.Reason;
 import io.cacheguard.analysis.Verdict;
+import io.cacheguard.report.SarifLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The report for code scanning (GitHub and other SARIF 2.1.0 consumers): one result per field to
@@ -20,14 +19,12 @@ final class SarifReport {
     /** GitHub shows a result at a file and line relative to the checkout this base stands for. */
     static final String SOURCE_ROOT = "%SRCROOT%";
     private static final String LEVEL = "warning";
-    private static final Pattern SEMANTIC_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?");
 
     private SarifReport() {
     }
 
     static String render(ScanResult result) {
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("tool", Map.of("driver", driver()));
         run.put("invocations", List.of(invocation(result)));
         List<Object> results = new ArrayList<>();
         for (Finding finding : result.findings) {
@@ -36,31 +33,15 @@ final class SarifReport {
             }
         }
         run.put("results", results);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        root.put("version", "2.1.0");
-        root.put("runs", List.of(run));
-        return JsonWriter.write(root);
-    }
-
-    private static Map<String, Object> driver() {
-        Map<String, Object> driver = new LinkedHashMap<>();
-        driver.put("name", "cacheguard");
-        String version = CacheguardVersion.get();
-        driver.put("version", version);
-        if (SEMANTIC_VERSION.matcher(version).matches()) {
-            driver.put("semanticVersion", version);
-        }
-        driver.put("rules", List.of(rule()));
-        return driver;
+        return SarifLog.document(SarifLog.driver(CacheguardVersion.get(), rule()), run);
     }
 
     private static Map<String, Object> rule() {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("id", RULE_ID);
         rule.put("name", "RacyMapField");
-        rule.put("shortDescription", text("Map field changed without the lock its other accesses hold"));
-        rule.put("fullDescription", text("A HashMap, LinkedHashMap or WeakHashMap held in a field is changed "
+        rule.put("shortDescription", SarifLog.text("Map field changed without the lock its other accesses hold"));
+        rule.put("fullDescription", SarifLog.text("A HashMap, LinkedHashMap or WeakHashMap held in a field is changed "
                 + "by code that does not hold the one lock every other access to it holds, or escapes to code "
                 + "that may change it. Threads that use it at the same time can lose entries, see a wrong size, "
                 + "or loop forever inside the map."));
@@ -90,7 +71,7 @@ final class SarifReport {
         for (ScanProblem problem : result.problems) {
             Map<String, Object> notification = new LinkedHashMap<>();
             notification.put("level", problem.kind == ScanProblem.Kind.INPUT ? "error" : "warning");
-            notification.put("message", text(problem.toString()));
+            notification.put("message", SarifLog.text(problem.toString()));
             notifications.add(notification);
         }
         invocation.put("toolExecutionNotifications", notifications);
@@ -103,7 +84,7 @@ final class SarifReport {
         result.put("ruleId", RULE_ID);
         result.put("ruleIndex", 0);
         result.put("level", LEVEL);
-        result.put("message", text("Racy map field " + report.qualifiedName() + ": " + deciding.message()));
+        result.put("message", SarifLog.text("Racy map field " + report.qualifiedName() + ": " + deciding.message()));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", physicalLocation(report, deciding.line()));
         Map<String, Object> logical = new LinkedHashMap<>();
@@ -118,7 +99,7 @@ final class SarifReport {
                 Map<String, Object> other = new LinkedHashMap<>();
                 other.put("id", related.size() + 1);
                 other.put("physicalLocation", physicalLocation(report, reason.line()));
-                other.put("message", text(reason.message()));
+                other.put("message", SarifLog.text(reason.message()));
                 related.add(other);
             }
         }
@@ -154,7 +135,4 @@ final class SarifReport {
         return physical;
     }
 
-    private static Map<String, Object> text(String text) {
-        return Map.of("text", text);
-    }
 }

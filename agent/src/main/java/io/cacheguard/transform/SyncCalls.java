@@ -6,7 +6,6 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +35,7 @@ final class SyncCalls {
     /** Hooks placed around a call rather than replacing it. */
     private static final Set<String> AROUND_HOOKS = Set.of("starting", "joined", "readView", "writeView");
 
-    /** One replacement: the hook's name and descriptor, and the original's return type to cast back to. */
+    /** One replacement: the hook's name and descriptor (a reference result is cast back to the call's type). */
     static final class Replacement {
         final String hook;
         final String hookDescriptor;
@@ -128,12 +127,5 @@ final class SyncCalls {
         }
         Replacement replacement = byOwner.get(owner);
         return replacement != null ? replacement : byOwner.get("*");
-    }
-
-    /** Types whose name the class must mention for any call of the table to be in it. */
-    static Set<String> ownerNames() {
-        Set<String> names = new HashSet<>();
-        OWNERS.values().forEach(names::addAll);
-        return names;
     }
 }
