@@ -14,10 +14,11 @@ public final class SampleLauncher {
     static final int USAGE_EXIT_CODE = 2;
 
     /**
-     * Later than any hang a sample detects itself (its budget plus a worker timeout), yet inside the
-     * ten seconds users may wait for a verdict.
+     * How long after its budget a sample still gets for its verdict: later than any hang a sample
+     * detects itself (a worker timeout after the budget), yet with the default budget inside the ten
+     * seconds users may wait for a verdict.
      */
-    static final Duration WATCHDOG_DEADLINE = Duration.ofSeconds(8);
+    static final Duration WATCHDOG_GRACE = Duration.ofSeconds(5);
 
     private SampleLauncher() {
     }
@@ -61,8 +62,10 @@ public final class SampleLauncher {
     }
 
     private static void run(Sample sample, PrintStream out) {
-        Watchdog watchdog = Watchdog.arm(sample.name(), WATCHDOG_DEADLINE, out);
-        Result result = sample.run(RunOptions.fromSystemProperties(out));
+        RunOptions options = RunOptions.fromSystemProperties(out);
+        // Scales with the budget: a benchmark running a sample for a minute is not a hang.
+        Watchdog watchdog = Watchdog.arm(sample.name(), options.budget().plus(WATCHDOG_GRACE), out);
+        Result result = sample.run(options);
         if (!watchdog.claimVerdict()) {
             parkUntilHalted();
         }
