@@ -46,9 +46,13 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     private static final Object KEEP = new Object();
 
     private final ConcurrentHashMap<Object, Node> table = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Node> clock = new ConcurrentLinkedQueue<>();
+    /**
+     * The CLOCK queue, only when bounded by size: a map that only expires tidies by walking its
+     * table instead, and saves a queue node per entry and an enqueue per insert.
+     */
+    private final ConcurrentLinkedQueue<Node> clock;
     private final ReentrantLock handLock = new ReentrantLock();
-    /** Where tidying goes on; guarded by {@link #handLock}. */
+    /** Where tidying goes on, over the queue or the table; guarded by {@link #handLock}. */
     private Iterator<Node> tidyCursor;
     private final CacheBounds bounds;
     private final Ticker ticker;
@@ -64,6 +68,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         this.expireAfterWrite = bounds.expireAfterWriteNanos();
         this.expireAfterAccess = bounds.expireAfterAccessNanos();
         this.expires = expireAfterWrite >= 0 || expireAfterAccess >= 0;
+        this.clock = maximumSize >= 0 ? new ConcurrentLinkedQueue<>() : null;
     }
 
     /**
@@ -121,9 +126,11 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             return (long) ACCESS_TIME.getOpaque(this);
         }
 
-        void written(long now) {
+        void written(long now, boolean tracksAccess) {
             WRITE_TIME.setOpaque(this, now);
-            ACCESS_TIME.setOpaque(this, now);
+            if (tracksAccess) {
+                ACCESS_TIME.setOpaque(this, now); // a write is an access too; unread otherwise
+            }
         }
 
         void accessed(long now) {
@@ -190,12 +197,19 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             }
         });
         if (outcome.created != null) {
-            clock.add(outcome.created);
-            advanceHand();
-        } else if (overSize() || (ThreadLocalRandom.current().nextInt() & 63) == 0) {
+            inserted(outcome.created);
+        } else if (overSize() || occasionally(now)) {
             advanceHand(); // an overwrite or removal adds nothing to evict; tidying can wait a little
         }
         return outcome;
+    }
+
+    /** Queues a new entry for the hand (when bounded by size) and lets the hand move. */
+    private void inserted(Node created) {
+        if (clock != null) {
+            clock.add(created);
+        }
+        advanceHand();
     }
 
     /** One update's decision on a key's node (held under its monitor when there is one). */
@@ -212,7 +226,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         }
         if (previous != null) {
             node.value(next);
-            node.written(now);
+            node.written(now, expireAfterAccess >= 0);
             return node;
         }
         Node created = new Node(key, next, now);
@@ -251,7 +265,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             } finally {
                 handLock.unlock();
             }
-        } while (overSize() && !clock.isEmpty());
+        } while (overSize() && !clock.isEmpty()); // overSize() implies a size bound, so a queue
     }
 
     private void sweep() {
@@ -283,7 +297,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     private void tidy(long now) {
         for (int step = 0; step < HOUSEKEEPING_STEPS; step++) {
             if (tidyCursor == null || !tidyCursor.hasNext()) {
-                tidyCursor = clock.iterator();
+                tidyCursor = clock != null ? clock.iterator() : table.values().iterator();
                 if (!tidyCursor.hasNext()) {
                     return;
                 }
@@ -291,12 +305,31 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             Node node = tidyCursor.next();
             Object maskedKey = mask(node.key);
             if (table.get(maskedKey) != node) {
-                tidyCursor.remove();
+                tidyCursor.remove(); // a queue slot: the table's own iterator sees only table nodes
             } else if (isExpired(node, now)) {
                 unlink(maskedKey, node);
-                tidyCursor.remove();
+                if (clock != null) {
+                    tidyCursor.remove();
+                }
             }
         }
+    }
+
+    /**
+     * True about one call in 64: when to tidy after a write that adds nothing to tidy. An expiring
+     * map derives it from the clock reading it already has (a thread-local random number measured
+     * 7% of a 50/50 get/put mix); the multiply spreads clocks that tick in coarse steps.
+     */
+    private boolean occasionally(long now) {
+        if (!expires) {
+            return (ThreadLocalRandom.current().nextInt() & 63) == 0;
+        }
+        return (now * 0x9E3779B97F4A7C15L) >>> 58 == 0;
+    }
+
+    /** Entries held, expired ones not yet tidied included: what the map costs in memory right now. */
+    int storedEntries() {
+        return table.size();
     }
 
     private boolean overSize() {
@@ -372,17 +405,26 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     @Override
     public V put(K key, V value) {
         Object masked = mask(value);
-        Node node = table.get(mask(key));
-        if (node != null) {
+        Object maskedKey = mask(key);
+        Node node = table.get(maskedKey);
+        long now = now();
+        if (node == null) {
+            // A new key: one putIfAbsent and the entry itself, no update closure. Losing the race
+            // to another insert goes the general way below.
+            Node created = new Node(key, masked, now);
+            if (table.putIfAbsent(maskedKey, created) == null) {
+                inserted(created);
+                return null;
+            }
+        } else {
             // Overwriting a live entry in place, under its monitor, as Caffeine does: no bin lock,
             // no allocation. A node found dead or expired goes the slow way.
-            long now = now();
             synchronized (node) {
                 if (!node.dead && !isExpired(node, now)) {
                     Object previous = node.value();
                     node.value(masked);
-                    node.written(now);
-                    if (overSize() || (ThreadLocalRandom.current().nextInt() & 63) == 0) {
+                    node.written(now, expireAfterAccess >= 0);
+                    if (overSize() || occasionally(now)) {
                         advanceHand();
                     }
                     return unmask(previous);
@@ -423,7 +465,9 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     public void clear() {
         handLock.lock();
         try {
-            clock.clear();
+            if (clock != null) {
+                clock.clear();
+            }
             tidyCursor = null;
             for (Map.Entry<Object, Node> entry : table.entrySet()) {
                 unlink(entry.getKey(), entry.getValue()); // each marked dead, so no in-place put is lost
@@ -522,7 +566,9 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
                 Node twin = new Node(node.key, node.value(), node.writeTime());
                 twin.accessed(node.accessTime());
                 copy.table.put(mask(node.key), twin);
-                copy.clock.add(twin);
+                if (copy.clock != null) {
+                    copy.clock.add(twin);
+                }
             }
         }
         return copy;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A guarded HashMap with bounds: expiry measured on a fake clock, and an approximate size limit. */
 class BoundedGuardedHashMapTest {
@@ -195,6 +196,22 @@ class BoundedGuardedHashMapTest {
         map.put("k", "v");
 
         assertTrue(map.isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"expireAfterWrite=1m", "expireAfterWrite=1m,maximumSize=1000"})
+    void writesTidyAwayExpiredEntriesNobodyReadsAgain(String spec) {
+        BoundedConcurrentMap<String, String> map = new BoundedConcurrentMap<>(CacheBounds.parse(spec).withTicker(ticker));
+        for (int i = 0; i < 100; i++) {
+            map.put("old" + i, "v");
+        }
+        ticker.advance(Duration.ofMinutes(2));
+
+        for (int i = 0; i < 300; i++) {
+            map.put("new" + i, "v"); // no read, no size(): only the writes' own housekeeping
+        }
+
+        assertEquals(300, map.storedEntries(), "the 100 expired entries still held");
     }
 
     @Test
