@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TransferQueue;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
@@ -807,6 +808,26 @@ public final class SyncHooks {
             throws InterruptedException {
         Detection.release(queue);
         return queue.offer(element, timeout, unit);
+    }
+
+    /**
+     * {@code transfer}/{@code tryTransfer} hand the element to a consumer: released before the call,
+     * as a put (a {@code tryTransfer} that finds no consumer has released too, as a failed offer has).
+     */
+    public static void transfer(TransferQueue queue, Object element) throws InterruptedException {
+        Detection.release(queue);
+        queue.transfer(element);
+    }
+
+    public static boolean tryTransfer(TransferQueue queue, Object element) {
+        Detection.release(queue);
+        return queue.tryTransfer(element);
+    }
+
+    public static boolean tryTransfer(TransferQueue queue, Object element, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        Detection.release(queue);
+        return queue.tryTransfer(element, timeout, unit);
     }
 
     public static Object take(BlockingQueue queue) throws InterruptedException {

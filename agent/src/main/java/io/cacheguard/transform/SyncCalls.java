@@ -82,6 +82,7 @@ final class SyncCalls {
                 JUC + "ConcurrentLinkedDeque"));
         owners.put("java/util/Queue", queues);
         owners.put(JUC + "BlockingQueue", BLOCKING_QUEUES);
+        owners.put(JUC + "TransferQueue", List.of(JUC + "TransferQueue", JUC + "LinkedTransferQueue"));
         return owners;
     }
 

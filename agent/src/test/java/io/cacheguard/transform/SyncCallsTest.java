@@ -37,6 +37,17 @@ class SyncCallsTest {
         }
     }
 
+    @Test
+    void transfersAreHookedOnTransferQueues() {
+        for (String owner : List.of("java/util/concurrent/TransferQueue", "java/util/concurrent/LinkedTransferQueue")) {
+            String queue = "(Ljava/util/concurrent/TransferQueue;Ljava/lang/Object;";
+            assertHook(owner, "transfer", "(Ljava/lang/Object;)V", queue + ")V");
+            assertHook(owner, "tryTransfer", "(Ljava/lang/Object;)Z", queue + ")Z");
+            assertHook(owner, "tryTransfer", "(Ljava/lang/Object;JLjava/util/concurrent/TimeUnit;)Z",
+                    queue + "JLjava/util/concurrent/TimeUnit;)Z");
+        }
+    }
+
     /** The latch's and the barrier's {@code await} keep their own hooks; other classes' keep their calls. */
     @Test
     void otherAwaitsAreToldApartByOwner() {
