@@ -2,6 +2,7 @@ package io.cacheguard.runtime;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -23,7 +24,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TransferQueue;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.BiConsumer;
@@ -87,6 +90,71 @@ public final class SyncHooks {
     /** After {@code writeLock()}/{@code asWriteLock()}: remember whose write side the view is. */
     public static void writeView(Object owner, Object view) {
         LockSides.register(owner, view, false);
+    }
+
+    // --- java.util.concurrent.locks.Condition ----------------------------------------------------
+    // await releases the condition's lock and takes it again, as Object.wait does the monitor's.
+
+    /** {@code newCondition()}: remember the condition's lock, whose edges its {@code await} makes. */
+    public static Condition newCondition(Lock lock) {
+        Condition condition = lock.newCondition();
+        Conditions.created(lock, condition);
+        return condition;
+    }
+
+    public static void await(Condition condition) throws InterruptedException {
+        Lock lock = Conditions.releasing(condition);
+        try {
+            condition.await();
+        } finally {
+            Conditions.reacquired(condition, lock);
+        }
+    }
+
+    public static boolean await(Condition condition, long time, TimeUnit unit) throws InterruptedException {
+        Lock lock = Conditions.releasing(condition);
+        try {
+            return condition.await(time, unit);
+        } finally {
+            Conditions.reacquired(condition, lock);
+        }
+    }
+
+    public static long awaitNanos(Condition condition, long nanosTimeout) throws InterruptedException {
+        Lock lock = Conditions.releasing(condition);
+        try {
+            return condition.awaitNanos(nanosTimeout);
+        } finally {
+            Conditions.reacquired(condition, lock);
+        }
+    }
+
+    public static void awaitUninterruptibly(Condition condition) {
+        Lock lock = Conditions.releasing(condition);
+        try {
+            condition.awaitUninterruptibly();
+        } finally {
+            Conditions.reacquired(condition, lock);
+        }
+    }
+
+    public static boolean awaitUntil(Condition condition, Date deadline) throws InterruptedException {
+        Lock lock = Conditions.releasing(condition);
+        try {
+            return condition.awaitUntil(deadline);
+        } finally {
+            Conditions.reacquired(condition, lock);
+        }
+    }
+
+    public static void signal(Condition condition) {
+        condition.signal();
+        Conditions.signalled(condition);
+    }
+
+    public static void signalAll(Condition condition) {
+        condition.signalAll();
+        Conditions.signalled(condition);
     }
 
     // --- java.util.concurrent.locks.StampedLock --------------------------------------------------
@@ -740,6 +808,26 @@ public final class SyncHooks {
             throws InterruptedException {
         Detection.release(queue);
         return queue.offer(element, timeout, unit);
+    }
+
+    /**
+     * {@code transfer}/{@code tryTransfer} hand the element to a consumer: released before the call,
+     * as a put (a {@code tryTransfer} that finds no consumer has released too, as a failed offer has).
+     */
+    public static void transfer(TransferQueue queue, Object element) throws InterruptedException {
+        Detection.release(queue);
+        queue.transfer(element);
+    }
+
+    public static boolean tryTransfer(TransferQueue queue, Object element) {
+        Detection.release(queue);
+        return queue.tryTransfer(element);
+    }
+
+    public static boolean tryTransfer(TransferQueue queue, Object element, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        Detection.release(queue);
+        return queue.tryTransfer(element, timeout, unit);
     }
 
     public static Object take(BlockingQueue queue) throws InterruptedException {

@@ -57,6 +57,8 @@ final class SyncCalls {
         owners.put(LOCKS + "Lock", List.of(LOCKS + "Lock", LOCKS + "ReentrantLock",
                 LOCKS + "ReentrantReadWriteLock$ReadLock", LOCKS + "ReentrantReadWriteLock$WriteLock"));
         owners.put(LOCKS + "StampedLock", List.of(LOCKS + "StampedLock"));
+        owners.put(LOCKS + "Condition", List.of(LOCKS + "Condition", LOCKS + "AbstractQueuedSynchronizer$ConditionObject",
+                LOCKS + "AbstractQueuedLongSynchronizer$ConditionObject"));
         owners.put("java/lang/Object", List.of()); // wait(): any owner, see replacementFor
         owners.put("java/lang/Thread", List.of("java/lang/Thread"));
         List<String> executors = new ArrayList<>(EXECUTORS);
@@ -80,6 +82,7 @@ final class SyncCalls {
                 JUC + "ConcurrentLinkedDeque"));
         owners.put("java/util/Queue", queues);
         owners.put(JUC + "BlockingQueue", BLOCKING_QUEUES);
+        owners.put(JUC + "TransferQueue", List.of(JUC + "TransferQueue", JUC + "LinkedTransferQueue"));
         return owners;
     }
 

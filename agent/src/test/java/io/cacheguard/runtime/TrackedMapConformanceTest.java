@@ -13,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.collect.testing.testers.CollectionIteratorTester;
 import io.cacheguard.detector.MapShadow;
-import io.cacheguard.detector.Race;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,24 +32,14 @@ import org.junit.jupiter.api.TestFactory;
  * do not fail fast the way the suite models it, so that feature is not claimed for it.)
  */
 class TrackedMapConformanceTest {
-    private static final List<Race> RACES = new ArrayList<>();
-
     @BeforeAll
     static void detectorOn() {
-        if (!Detection.enabled()) {
-            Detection.configure(race -> {
-                synchronized (RACES) {
-                    RACES.add(race);
-                }
-            }, 16, GuardListener.NONE);
-        }
+        DetectedRaces.on();
     }
 
     @AfterAll
     static void oneThreadNeverRaced() {
-        synchronized (RACES) {
-            assertEquals(List.of(), RACES);
-        }
+        assertEquals(List.of(), DetectedRaces.on("Test.map"));
     }
 
     @TestFactory
