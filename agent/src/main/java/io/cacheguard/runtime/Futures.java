@@ -16,6 +16,8 @@ final class Futures {
     private static final Object[] NONE = {};
     private static final int MAX_VISITED = 256;
     private static final WeakIdentityMap<Object[]> LINKS = new WeakIdentityMap<>();
+    /** Each completion service's token, which every task it was handed releases into as it ends. */
+    private static final WeakIdentityMap<Object> COMPLETIONS = new WeakIdentityMap<>();
 
     private Futures() {
     }
@@ -60,6 +62,35 @@ final class Futures {
             for (Object link : links == null ? NONE : links) {
                 pending.push(link);
             }
+        }
+    }
+
+    /**
+     * What a task handed to {@code service} releases into as it ends: a token standing for the
+     * service, not the service itself, which holds the futures that {@link #LINKS} keys weakly
+     * (a task must not keep them alive).
+     */
+    static Object completionToken(Object service) {
+        if (service == null || !Detection.enabled()) {
+            return null;
+        }
+        return COMPLETIONS.computeIfAbsent(service, s -> new Object());
+    }
+
+    /**
+     * The current thread took {@code future} from {@code service}'s completion queue, where a task
+     * is queued only once it has ended: acquires that task's completion. A future taken before the
+     * thread that submitted it linked it to its task (the task ran and was queued while
+     * {@code submit} had yet to return) acquires the end of every task the service was handed.
+     */
+    static void taken(Object service, Object future) {
+        if (future == null || !Detection.enabled()) {
+            return;
+        }
+        if (LINKS.get(future) != null) {
+            acquireCompletion(future);
+        } else {
+            Detection.acquire(COMPLETIONS.get(service));
         }
     }
 }

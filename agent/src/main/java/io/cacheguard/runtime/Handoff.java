@@ -23,7 +23,10 @@ abstract class Handoff {
     final Object task;
     /** Synchronization objects whose completion this task follows: the stages it depends on. */
     private final Object[] after;
-    /** Released into as well when the task ends: its executor, for {@code awaitTermination}. */
+    /**
+     * Released into as well when the task ends: its executor, for {@code awaitTermination}; a
+     * completion service's token, for a {@code take} that comes before {@code submit} linked the future.
+     */
     private final Object executor;
     /** This hand-off's own clock: it is a synchronization object that never needs the shared table. */
     final SyncClock clock = new SyncClock();

@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -396,6 +397,43 @@ public final class SyncHooks {
         for (Callable handoff : handoffs) {
             Futures.acquireCompletion(handoff);
         }
+    }
+
+    // --- java.util.concurrent.CompletionService ------------------------------------------------------
+    // ExecutorCompletionService hands its tasks to its executor inside the JDK, where no hook sees
+    // them: the task is wrapped here instead, and its future linked as an executor's is. The future
+    // that take/poll return is the one submit did, queued once its task has ended, so taking it
+    // acquires the task's end as get does (and take().get() still works if get is never called).
+
+    public static Future submit(CompletionService service, Callable task) {
+        Callable handoff = Handoff.of(task, Futures.completionToken(service));
+        Future future = service.submit(handoff);
+        Futures.link(future, handoff);
+        return future;
+    }
+
+    public static Future submit(CompletionService service, Runnable task, Object result) {
+        Runnable handoff = Handoff.of(task, Futures.completionToken(service));
+        Future future = service.submit(handoff, result);
+        Futures.link(future, handoff);
+        return future;
+    }
+
+    public static Future take(CompletionService service) throws InterruptedException {
+        return taken(service, service.take());
+    }
+
+    public static Future poll(CompletionService service) {
+        return taken(service, service.poll());
+    }
+
+    public static Future poll(CompletionService service, long timeout, TimeUnit unit) throws InterruptedException {
+        return taken(service, service.poll(timeout, unit));
+    }
+
+    private static Future taken(CompletionService service, Future future) {
+        Futures.taken(service, future);
+        return future;
     }
 
     // --- CompletableFuture ------------------------------------------------------------------------

@@ -70,6 +70,7 @@ final class SyncCalls {
         owners.put(JUC + "Future", List.of(JUC + "Future", JUC + "FutureTask", JUC + "RunnableFuture",
                 JUC + "ScheduledFuture", JUC + "RunnableScheduledFuture", JUC + "CompletableFuture",
                 JUC + "ForkJoinTask", JUC + "RecursiveTask", JUC + "RecursiveAction", JUC + "CountedCompleter"));
+        owners.put(JUC + "CompletionService", List.of(JUC + "CompletionService", JUC + "ExecutorCompletionService"));
         owners.put(JUC + "CompletionStage", List.of(JUC + "CompletionStage", JUC + "CompletableFuture"));
         owners.put(JUC + "CompletableFuture", List.of(JUC + "CompletableFuture"));
         owners.put(JUC + "CountDownLatch", List.of(JUC + "CountDownLatch"));

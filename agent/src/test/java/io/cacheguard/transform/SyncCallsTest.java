@@ -48,6 +48,26 @@ class SyncCallsTest {
         }
     }
 
+    /** Through the interface and the JDK class; a blocking queue's and an executor's calls keep their own hooks. */
+    @Test
+    void completionServiceCallsAreHookedOnTheInterfaceAndExecutorCompletionService() {
+        String juc = "java/util/concurrent/";
+        String service = "(L" + juc + "CompletionService;";
+        String future = "L" + juc + "Future;";
+        for (String owner : List.of(juc + "CompletionService", juc + "ExecutorCompletionService")) {
+            assertHook(owner, "submit", "(L" + juc + "Callable;)" + future, service + "L" + juc + "Callable;)" + future);
+            assertHook(owner, "submit", "(Ljava/lang/Runnable;Ljava/lang/Object;)" + future,
+                    service + "Ljava/lang/Runnable;Ljava/lang/Object;)" + future);
+            assertHook(owner, "take", "()" + future, service + ")" + future);
+            assertHook(owner, "poll", "()" + future, service + ")" + future);
+            assertHook(owner, "poll", "(JL" + juc + "TimeUnit;)" + future, service + "JL" + juc + "TimeUnit;)" + future);
+        }
+        assertHook(juc + "LinkedBlockingQueue", "take", "()Ljava/lang/Object;",
+                "(L" + juc + "BlockingQueue;)Ljava/lang/Object;");
+        assertHook(juc + "ThreadPoolExecutor", "submit", "(L" + juc + "Callable;)" + future,
+                "(L" + juc + "ExecutorService;L" + juc + "Callable;)" + future);
+    }
+
     /** The latch's and the barrier's {@code await} keep their own hooks; other classes' keep their calls. */
     @Test
     void otherAwaitsAreToldApartByOwner() {
