@@ -42,6 +42,13 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
      * most one dead slot (a removed or replaced entry), so the cursor outpaces the garbage.
      */
     private static final int HOUSEKEEPING_STEPS = 2;
+    /**
+     * Slots tidied by a write that adds none (an overwrite, a removal): as many per such write on
+     * average as an insert's, in bursts one write in {@link #OCCASIONAL_ONE_IN} takes on, so that two
+     * threads overwriting seldom contend for the hand's lock (measured on 50/50 get/put at 2 threads).
+     */
+    private static final int OCCASIONAL_STEPS = 8;
+    private static final int OCCASIONAL_ONE_IN = 256;
     /** An update function's answer meaning "leave the entry exactly as it is". */
     private static final Object KEEP = new Object();
 
@@ -197,19 +204,21 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             }
         });
         if (outcome.created != null) {
-            inserted(outcome.created);
-        } else if (overSize() || occasionally(now)) {
-            advanceHand(); // an overwrite or removal adds nothing to evict; tidying can wait a little
+            inserted(outcome.created, now);
+        } else if (overSize()) {
+            advanceHand(now, HOUSEKEEPING_STEPS);
+        } else if (occasionally(now)) {
+            advanceHand(now, OCCASIONAL_STEPS); // an overwrite or removal adds nothing to evict
         }
         return outcome;
     }
 
     /** Queues a new entry for the hand (when bounded by size) and lets the hand move. */
-    private void inserted(Node created) {
+    private void inserted(Node created, long now) {
         if (clock != null) {
             clock.add(created);
         }
-        advanceHand();
+        advanceHand(now, HOUSEKEEPING_STEPS);
     }
 
     /** One update's decision on a key's node (held under its monitor when there is one). */
@@ -255,22 +264,21 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
      * queue (its own writer then sweeps). Without that second look the map could stay above
      * {@code maximumSize} after the last write.
      */
-    private void advanceHand() {
+    private void advanceHand(long now, int tidySteps) {
         do {
             if (!handLock.tryLock()) {
                 return;
             }
             try {
-                sweep();
+                sweep(now, tidySteps);
             } finally {
                 handLock.unlock();
             }
         } while (overSize() && !clock.isEmpty()); // overSize() implies a size bound, so a queue
     }
 
-    private void sweep() {
-        long now = now();
-        tidy(now);
+    private void sweep(long now, int tidySteps) {
+        tidy(now, tidySteps);
         // Readers can set referenced bits as fast as the hand clears them. After about two turns of
         // second chances (table.size(), not clock.size(): the queue's size() walks the whole queue)
         // the hand evicts what it finds, so an over-full map always shrinks.
@@ -294,8 +302,8 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     }
 
     /** Unlinks a few dead queue slots in place: removed, replaced or expired entries. */
-    private void tidy(long now) {
-        for (int step = 0; step < HOUSEKEEPING_STEPS; step++) {
+    private void tidy(long now, int steps) {
+        for (int step = 0; step < steps; step++) {
             if (tidyCursor == null || !tidyCursor.hasNext()) {
                 tidyCursor = clock != null ? clock.iterator() : table.values().iterator();
                 if (!tidyCursor.hasNext()) {
@@ -316,15 +324,16 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     }
 
     /**
-     * True about one call in 64: when to tidy after a write that adds nothing to tidy. An expiring
-     * map derives it from the clock reading it already has (a thread-local random number measured
-     * 7% of a 50/50 get/put mix); the multiply spreads clocks that tick in coarse steps.
+     * True about one call in {@link #OCCASIONAL_ONE_IN}: when to tidy after a write that adds
+     * nothing to tidy. An expiring map derives it from the clock reading it already has (a
+     * thread-local random number measured 7% of a 50/50 get/put mix); the multiply spreads clocks
+     * that tick in coarse steps.
      */
     private boolean occasionally(long now) {
         if (!expires) {
-            return (ThreadLocalRandom.current().nextInt() & 63) == 0;
+            return ThreadLocalRandom.current().nextInt(OCCASIONAL_ONE_IN) == 0;
         }
-        return (now * 0x9E3779B97F4A7C15L) >>> 58 == 0;
+        return (now * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(OCCASIONAL_ONE_IN)) == 0;
     }
 
     /** Entries held, expired ones not yet tidied included: what the map costs in memory right now. */
@@ -413,22 +422,29 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             // to another insert goes the general way below.
             Node created = new Node(key, masked, now);
             if (table.putIfAbsent(maskedKey, created) == null) {
-                inserted(created);
+                inserted(created, now);
                 return null;
             }
         } else {
             // Overwriting a live entry in place, under its monitor, as Caffeine does: no bin lock,
             // no allocation. A node found dead or expired goes the slow way.
+            Object previous = null; // a live node's value is never null: masked
             synchronized (node) {
                 if (!node.dead && !isExpired(node, now)) {
-                    Object previous = node.value();
+                    previous = node.value();
                     node.value(masked);
                     node.written(now, expireAfterAccess >= 0);
-                    if (overSize() || occasionally(now)) {
-                        advanceHand();
-                    }
-                    return unmask(previous);
                 }
+            }
+            if (previous != null) {
+                // After the monitor, never under it: the hand takes table bins, and a compute on
+                // this key holds its bin while it waits for this node's monitor.
+                if (overSize()) {
+                    advanceHand(now, HOUSEKEEPING_STEPS);
+                } else if (occasionally(now)) {
+                    advanceHand(now, OCCASIONAL_STEPS);
+                }
+                return unmask(previous);
             }
         }
         return unmask(update(key, previous -> masked).previous);
