@@ -117,8 +117,8 @@ public final class RaceDetector {
             return; // same epoch: nothing new to learn (a stale value only ever skips this thread's own repeat)
         }
         // Outside the map's lock: a stack walk there would stall every thread using the map.
-        Site remembered = reusable(shadow.readSite, thread, site);
-        Site here = remembered != null || shadow.sharedReads != null ? remembered : capture(site, shadow.races);
+        Site remembered = reusable(shadow.readSite, thread, shadow, site);
+        Site here = remembered != null || shadow.sharedReads != null ? remembered : capture(thread, shadow, site);
         Race race = null;
         boolean counted = false;
         boolean turnedHot;
@@ -129,7 +129,7 @@ public final class RaceDetector {
             }
             if (shadow.write != Epoch.NONE && !thread.clock.covers(shadow.write)) {
                 if (Attribution.attributes(++shadow.races) && shadow.writeSite != null) {
-                    here = here == null || here == remembered ? site.capture() : here;
+                    here = here == null || here == remembered ? captureForReport(thread, shadow, site) : here;
                     race = new Race(Race.Kind.READ_WRITE, shadow.label, System.identityHashCode(map),
                             shadow.patched, shadow.writeSite, here);
                 } else {
@@ -139,8 +139,8 @@ public final class RaceDetector {
             turnedHot = shadow.races == Attribution.HOT && (race != null || counted);
             if (shadow.sharedReads != null) {
                 if (race == null) { // each reader's own site: rarely new, so captured under the lock
-                    Site own = reusable(shadow.sharedReadSites.get(thread.tid), thread, site);
-                    here = own != null ? own : capture(site, shadow.races);
+                    Site own = reusable(shadow.sharedReadSites.get(thread.tid), thread, shadow, site);
+                    here = own != null ? own : here != null ? here : capture(thread, shadow, site);
                 }
                 shadow.sharedReads.set(thread.tid, thread.clock.get(thread.tid));
                 shadow.sharedReadSites.put(thread.tid, here);
@@ -162,8 +162,8 @@ public final class RaceDetector {
         if (shadow.write == now || Attribution.skips(shadow.races)) {
             return;
         }
-        Site remembered = reusable(shadow.writeSite, thread, site);
-        Site here = remembered != null ? remembered : capture(site, shadow.races);
+        Site remembered = reusable(shadow.writeSite, thread, shadow, site);
+        Site here = remembered != null ? remembered : capture(thread, shadow, site);
         Race race = null;
         boolean counted = false;
         boolean turnedHot;
@@ -192,7 +192,7 @@ public final class RaceDetector {
             }
             if (kind != null) {
                 if (Attribution.attributes(++shadow.races) && earlier != null) {
-                    here = here == null || here == remembered ? site.capture() : here; // where it really is
+                    here = here == null || here == remembered ? captureForReport(thread, shadow, site) : here;
                     race = new Race(kind, shadow.label, System.identityHashCode(map), shadow.patched, earlier, here);
                 } else {
                     counted = true;
@@ -208,14 +208,34 @@ public final class RaceDetector {
     }
 
     /** A new site for an access, or none on a map whose races are only sampled now. */
-    private static Site capture(SiteCapture site, int races) {
-        return races <= Attribution.FULL || Attribution.attributes(races + 1) ? site.capture() : null;
+    private static Site capture(ThreadState thread, MapShadow shadow, SiteCapture site) {
+        int races = shadow.races;
+        if (races <= Attribution.FULL || Attribution.attributes(races + 1)) {
+            Site captured = site.capture();
+            thread.rememberSite(shadow, captured);
+            return captured;
+        }
+        return null;
     }
 
-    /** The site remembered for the map, if it is this thread's and this operation's (see {@link SiteCapture}). */
-    private static Site reusable(Site remembered, ThreadState thread, SiteCapture site) {
-        return remembered != null && remembered.threadId() == thread.threadId
-                && remembered.operation().equals(site.operation()) ? remembered : null;
+    /** Where a racing access really is, for its report: always walked, never reused. */
+    private static Site captureForReport(ThreadState thread, MapShadow shadow, SiteCapture site) {
+        Site captured = site.capture();
+        thread.rememberSite(shadow, captured);
+        return captured;
+    }
+
+    /**
+     * A site to reuse for this access rather than walking the stack: the one the map remembers if
+     * it is this thread's and this operation's, else this thread's latest of that operation on the
+     * map (see {@link SiteCapture}).
+     */
+    private static Site reusable(Site remembered, ThreadState thread, MapShadow shadow, SiteCapture site) {
+        if (remembered != null && remembered.threadId() == thread.threadId
+                && remembered.operation().equals(site.operation())) {
+            return remembered;
+        }
+        return thread.recentSite(shadow, site.operation());
     }
 
     private void notify(Race race, boolean counted, boolean turnedHot, MapShadow shadow) {

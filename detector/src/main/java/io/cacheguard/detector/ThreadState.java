@@ -42,6 +42,40 @@ public final class ThreadState {
         nextRecent = (nextRecent + 1) % RECENT;
     }
 
+    /**
+     * Where this thread last accessed each of the few maps it used last, by map and operation. A
+     * stack walk is the detector's most expensive step, and the site a map remembers is its last
+     * accessor's: on a map that threads take turns on (a cache behind a lock) the next thread would
+     * walk its stack on nearly every access. Holds at most {@link #RECENT_SITES} shadows alive per
+     * live thread, and no memory in the shadows themselves.
+     */
+    private static final int RECENT_SITES = 16;
+    private final MapShadow[] siteMaps = new MapShadow[RECENT_SITES];
+    private final Site[] sites = new Site[RECENT_SITES];
+    private int nextSite;
+
+    /** This thread's latest site of {@code operation} on {@code shadow}'s map, if still remembered. */
+    Site recentSite(MapShadow shadow, String operation) {
+        for (int i = 0; i < RECENT_SITES; i++) {
+            if (siteMaps[i] == shadow && sites[i].operation().equals(operation)) {
+                return sites[i];
+            }
+        }
+        return null;
+    }
+
+    void rememberSite(MapShadow shadow, Site site) {
+        for (int i = 0; i < RECENT_SITES; i++) {
+            if (siteMaps[i] == shadow && sites[i].operation().equals(site.operation())) {
+                sites[i] = site; // a fresher capture of the same access
+                return;
+            }
+        }
+        siteMaps[nextSite] = shadow;
+        sites[nextSite] = site;
+        nextSite = (nextSite + 1) % RECENT_SITES;
+    }
+
     public long threadId() {
         return threadId;
     }

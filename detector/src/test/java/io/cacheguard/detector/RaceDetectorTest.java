@@ -153,13 +153,17 @@ class RaceDetectorTest {
     @Test
     void repeatedAccessesInOneEpochCaptureTheSiteOnce() {
         int[] captures = {0};
-        SiteCapture counting = capturing("put", () -> {
+        SiteCapture put = capturing("put", () -> {
             captures[0]++;
             return new Site("a", 1, "put", new StackTraceElement[0]);
         });
+        SiteCapture get = capturing("get", () -> {
+            captures[0]++;
+            return new Site("a", 1, "get", new StackTraceElement[0]);
+        });
         for (int i = 0; i < 1000; i++) {
-            detector.write(a, map, shadow, counting);
-            detector.read(a, map, shadow, counting);
+            detector.write(a, map, shadow, put);
+            detector.read(a, map, shadow, get);
         }
         assertEquals(2, captures[0]); // one write site and one read site for the whole epoch
     }
@@ -182,9 +186,37 @@ class RaceDetectorTest {
         detector.write(b, map, shadow, at("put", b)); // another thread takes over: its own site
         detector.release(b, lock);
         detector.acquire(a, lock);
-        detector.write(a, map, shadow, put);
+        detector.write(a, map, shadow, put); // back to the first: it still knows where it puts
         detector.release(a, lock);
-        assertEquals(2, captures[0]);
+        assertEquals(1, captures[0]);
+        assertEquals(List.of(), races);
+    }
+
+    /** A cache behind a lock that 8 threads take turns on: each walks its stack once per operation. */
+    @Test
+    void threadsTakingTurnsOnAMapWalkEachStackOncePerOperation() {
+        List<ThreadState> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            threads.add(detector.newThread(100 + t));
+        }
+        int[] captures = {0};
+        for (int i = 0; i < 1000; i++) {
+            ThreadState t = threads.get(i % threads.size());
+            for (String operation : List.of("put", "remove", "get")) {
+                SiteCapture counting = capturing(operation, () -> {
+                    captures[0]++;
+                    return new Site("t", t.threadId(), operation, new StackTraceElement[0]);
+                });
+                detector.acquire(t, lock);
+                if (operation.equals("get")) {
+                    detector.read(t, map, shadow, counting);
+                } else {
+                    detector.write(t, map, shadow, counting);
+                }
+                detector.release(t, lock);
+            }
+        }
+        assertEquals(8 * 3, captures[0]);
         assertEquals(List.of(), races);
     }
 
