@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * Start-up cost of the agent, whole process: a child JVM defines every class of some large jars
- * with no agent and with the agent ({@code mode=patch}, or the mode {@code -Dcacheguard.bench.mode}
- * names), alternating, and the medians are compared; the same for a hello-world. Usage:
+ * with no agent, with an agent whose transformer does nothing ({@link NoopTransformerAgent}: the floor
+ * any class-load-time agent pays) and with cacheguard ({@code mode=patch}, or the mode
+ * {@code -Dcacheguard.bench.mode} names), alternating, and the medians are compared; the same for a
+ * hello-world. Usage:
  * {@code java -cp bench/target/benchmarks.jar io.cacheguard.bench.process.StartupOverhead AGENT_JAR RUNS JAR...}
  */
 public final class StartupOverhead {
@@ -21,38 +23,52 @@ public final class StartupOverhead {
     }
 
     public static void main(String[] args) throws Exception {
-        String agent = args[0];
+        String agent = "-javaagent:" + args[0] + "=mode=" + MODE;
         int runs = Integer.parseInt(args[1]);
         List<String> jars = List.of(args).subList(2, args.length);
         Path workload = workloadDirectory();
-        report("hello-world", agent, runs, workload, List.of());
-        report("all classes of " + jars.size() + " jars", agent, runs, workload, jars);
+        String floor = "-javaagent:" + NoopTransformerAgent.writeJar() + "=retransform";
+        report("hello-world", agent, floor, runs, workload, List.of());
+        report("all classes of " + jars.size() + " jars", agent, floor, runs, workload, jars);
     }
 
-    private static void report(String name, String agent, int runs, Path workload, List<String> jars)
+    /** Wall and CPU times of one arm's runs. */
+    private static final class Arm {
+        final List<Long> wall = new ArrayList<>();
+        final List<Long> cpu = new ArrayList<>();
+
+        ChildRun add(ChildRun run) {
+            wall.add(run.nanos);
+            cpu.add(cpu(run));
+            return run;
+        }
+    }
+
+    /** Runs alternate between the arms, so drifting load affects all three alike. */
+    private static void report(String name, String agent, String floor, int runs, Path workload, List<String> jars)
             throws IOException, InterruptedException {
-        List<Long> without = new ArrayList<>();
-        List<Long> with = new ArrayList<>();
-        List<Long> cpuWithout = new ArrayList<>();
-        List<Long> cpuWith = new ArrayList<>();
+        Arm without = new Arm();
+        Arm noop = new Arm();
+        Arm with = new Arm();
         String loaded = "";
         run(null, workload, jars); // warm the file cache
         for (int i = 0; i < runs; i++) {
-            ChildRun plain = run(null, workload, jars);
-            without.add(plain.nanos);
-            cpuWithout.add(cpu(plain));
-            ChildRun patched = run(agent, workload, jars);
-            with.add(patched.nanos);
-            cpuWith.add(cpu(patched));
-            loaded = patched.stdout.strip().replaceAll(" cpu=\\d+", "");
+            without.add(run(null, workload, jars));
+            noop.add(run(floor, workload, jars));
+            loaded = with.add(run(agent, workload, jars)).stdout.strip().replaceAll(" cpu=\\d+", "");
         }
-        print(name + " (wall)", ChildRun.median(without), ChildRun.median(with), loaded, runs);
-        print(name + " (cpu)", ChildRun.median(cpuWithout), ChildRun.median(cpuWith), loaded, runs);
+        print(name + " (wall)", without.wall, noop.wall, with.wall, loaded, runs);
+        print(name + " (cpu)", without.cpu, noop.cpu, with.cpu, loaded, runs);
     }
 
-    private static void print(String name, long base, long agentTime, String loaded, int runs) {
-        System.out.printf("%-34s no agent %7.1f ms   mode=%s %7.1f ms   ratio %.3f   added %+6.1f ms   (%s, %d runs)%n",
-                name, base / 1e6, MODE, agentTime / 1e6, (double) agentTime / base, (agentTime - base) / 1e6, loaded, runs);
+    private static void print(String name, List<Long> without, List<Long> noop, List<Long> with, String loaded, int runs) {
+        long base = ChildRun.median(without);
+        long floor = ChildRun.median(noop);
+        long agentTime = ChildRun.median(with);
+        System.out.printf("%-34s no agent %7.1f ms   no-op transformer %7.1f ms (%.3f)   mode=%s %7.1f ms   ratio %.3f"
+                        + "   added %+6.1f ms, %+6.1f ms over the no-op transformer   (%s, %d runs)%n",
+                name, base / 1e6, floor / 1e6, (double) floor / base, MODE, agentTime / 1e6, (double) agentTime / base,
+                (agentTime - base) / 1e6, (agentTime - floor) / 1e6, loaded, runs);
     }
 
     private static long cpu(ChildRun run) {
@@ -60,10 +76,11 @@ public final class StartupOverhead {
         return Long.parseLong(out.substring(out.indexOf("cpu=") + 4));
     }
 
+    /** @param agent the {@code -javaagent:} option, or null for none */
     private static ChildRun run(String agent, Path workload, List<String> jars) throws IOException, InterruptedException {
         List<String> command = ChildRun.java();
         if (agent != null) {
-            command.add("-javaagent:" + agent + "=mode=" + MODE);
+            command.add(agent);
         }
         command.add("-cp");
         command.add(workload.toString());
