@@ -52,6 +52,13 @@ final class FieldPatcher {
      */
     static byte[] patch(ClassReader reader, Map<String, Map<String, FieldPlan>> plans, boolean publish,
                         boolean syncHooks) {
+        // In a class with no handled field only the methods holding synchronization the detector
+        // models change: the writer copies every other method's bytes as they are (it does so when
+        // handed back a method visitor of its own).
+        Set<String> hookedMethods = syncHooks && plans.isEmpty() ? SyncMethodScan.methodsNeedingHooks(reader) : null;
+        if (hookedMethods != null && hookedMethods.isEmpty()) {
+            return null;
+        }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         boolean[] changed = {false};
         int[] version = {0};
@@ -87,6 +94,9 @@ final class FieldPatcher {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if (hookedMethods != null && !hookedMethods.contains(name + descriptor)) {
+                    return next;
+                }
                 if (syncHooks) {
                     next = new SyncPatcher(next, self, access, volatileFields, version[0], changed);
                 }

@@ -153,6 +153,22 @@ final class SyncPatcher extends MethodVisitor {
         }
     }
 
+    /**
+     * Whether {@link #visitMethodInsn} changes this call: the one decision {@link SyncMethodScan}
+     * takes from the class file's bytes, so that methods without such a call are copied unparsed.
+     */
+    static boolean hooksCall(int opcode, String owner, String name, String descriptor) {
+        if (opcode == Opcodes.INVOKESPECIAL || owner.startsWith("io/cacheguard/runtime/")) {
+            return false;
+        }
+        SyncCalls.Replacement replacement =
+                SyncCalls.replacementFor(opcode == Opcodes.INVOKESTATIC, owner, name, descriptor);
+        if (replacement != null && replaces(descriptor, replacement.hookDescriptor)) {
+            return true;
+        }
+        return opcode != Opcodes.INVOKESTATIC && aroundHook(name, descriptor) != null;
+    }
+
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         if (opcode == Opcodes.INVOKESPECIAL || owner.startsWith("io/cacheguard/runtime/")) {

@@ -114,7 +114,7 @@ final class SyncPreFilter {
     }
 
     /** The length in bytes of the instruction at {@code pc} (JVMS 6.5). */
-    private static int instructionLength(ClassReader reader, int start, int pc, int opcode) {
+    static int instructionLength(ClassReader reader, int start, int pc, int opcode) {
         switch (opcode) {
             case Opcodes.BIPUSH: case Opcodes.LDC: case Opcodes.ILOAD: case Opcodes.LLOAD: case Opcodes.FLOAD:
             case Opcodes.DLOAD: case Opcodes.ALOAD: case Opcodes.ISTORE: case Opcodes.LSTORE: case Opcodes.FSTORE:
@@ -146,7 +146,7 @@ final class SyncPreFilter {
         }
     }
 
-    private static int skipAttributes(ClassReader reader, int offset) {
+    static int skipAttributes(ClassReader reader, int offset) {
         int attributes = reader.readUnsignedShort(offset);
         offset += 2;
         for (int a = 0; a < attributes; a++) {
