@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * and {@code mode=both}: with two threads every access races, the detector's worst case
  * (target: {@code both} at least 0.5 of {@code patch});</li>
  * <li>the seed sample end to end (run-all rounds in its fixed budget), {@code mode=both} against
- * {@code mode=patch} (target: at most 1.10 times slower, i.e. rounds ratio at least 0.91).</li>
+ * {@code mode=patch} (target: at most 1.10 times slower, i.e. rounds ratio at least 0.91); and
+ * {@code mode=both} with the detector's core switched off ({@code -Dcacheguard.diagnostic.hooksOnly=true}:
+ * every hook still runs and finds its thread's state), the floor of observing each operation.</li>
  * </ul>
  * Usage: {@code java -cp bench/target/benchmarks.jar io.cacheguard.bench.process.DetectorProcessOverhead
  * AGENT_JAR SAMPLES_JAR RUNS}
@@ -50,14 +52,20 @@ public final class DetectorProcessOverhead {
         }
         List<Long> patchRounds = new ArrayList<>();
         List<Long> bothRounds = new ArrayList<>();
+        List<Long> hooksOnlyRounds = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             patchRounds.add(rounds(ChildRun.of(ChildRun.java("-javaagent:" + agent + "=mode=patch", "-jar", samples))));
             bothRounds.add(rounds(ChildRun.of(ChildRun.java("-javaagent:" + agent + "=mode=both", "-jar", samples))));
+            hooksOnlyRounds.add(rounds(ChildRun.of(ChildRun.java("-Dcacheguard.diagnostic.hooksOnly=true",
+                    "-javaagent:" + agent + "=mode=both", "-jar", samples))));
         }
         long p = ChildRun.median(patchRounds);
         long b = ChildRun.median(bothRounds);
+        long h = ChildRun.median(hooksOnlyRounds);
         System.out.printf(Locale.ROOT, "%nseed sample, run-all rounds in its budget: mode=patch %d, mode=both %d, "
                 + "both / patch %.3f (target ≥ 0.91); all runs: %s vs %s%n", p, b, (double) b / p, patchRounds, bothRounds);
+        System.out.printf(Locale.ROOT, "the same, mode=both with only the hooks (hooksOnly): %d, / patch %.3f, the floor"
+                + " of observing each operation; all runs: %s%n", h, (double) h / p, hooksOnlyRounds);
     }
 
     private static ChildRun load(String agent, String mode, String classpath, int readPercent, int threads)
