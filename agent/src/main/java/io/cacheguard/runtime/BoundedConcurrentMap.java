@@ -313,7 +313,11 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             Node node = tidyCursor.next();
             Object maskedKey = mask(node.key);
             if (table.get(maskedKey) != node) {
-                tidyCursor.remove(); // a queue slot: the table's own iterator sees only table nodes
+                if (clock != null) {
+                    tidyCursor.remove(); // a dead queue slot
+                }
+                // A table walk met a node replaced since it was read ahead; removing through the
+                // table's iterator would remove the key, and with it the entry that replaced it.
             } else if (isExpired(node, now)) {
                 unlink(maskedKey, node);
                 if (clock != null) {

@@ -214,6 +214,20 @@ class BoundedGuardedHashMapTest {
         assertEquals(300, map.storedEntries(), "the 100 expired entries still held");
     }
 
+    /** The tidying walk over the table may meet a node its key has replaced since: never its successor's end. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"expireAfterWrite=1m", "expireAfterWrite=1m,maximumSize=1000"})
+    void tidyingNeverRemovesAnEntryThatReplacedTheOneItMet(String spec) {
+        BoundedConcurrentMap<Integer, Integer> map = new BoundedConcurrentMap<>(CacheBounds.parse(spec).withTicker(ticker));
+        for (int i = 0; i < 20_000; i++) {
+            int key = i % 100;
+            map.remove(key); // the next put of the key makes a new entry, not an overwrite
+            map.put(key, i);
+            map.put(100 + i, i); // a new key every time, so every step tidies
+            assertEquals(i, map.get(key), "lost the entry of key " + key + " at step " + i);
+        }
+    }
+
     @Test
     void clearEmptiesTheMapAndItsEvictionQueue() {
         HashMap<String, String> map = bounded("maximumSize=2");
