@@ -1,6 +1,10 @@
 package io.cacheguard.analysis;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
@@ -50,7 +54,25 @@ final class UseCollector {
             }
             walk.visit(i, flow.insn(i), frame, lockStates[i]);
         }
+        for (Publication publication : walk.publications) {
+            walk.changesAfter(publication, lockStates);
+        }
         return facts;
+    }
+
+    /** A map allocated in this method and stored into a tracked field: from then on, it is the field's. */
+    private static final class Publication {
+        final int store;
+        final String field;
+        final AbstractInsnNode allocation;
+        final int line;
+
+        Publication(int store, String field, AbstractInsnNode allocation, int line) {
+            this.store = store;
+            this.field = field;
+            this.allocation = allocation;
+            this.line = line;
+        }
     }
 
     private final class Walk {
@@ -59,6 +81,7 @@ final class UseCollector {
         private final String methodName;
         private final String sourceFile;
         private final boolean duringInit;
+        final List<Publication> publications = new ArrayList<>();
 
         Walk(MethodFlow flow, MethodFacts facts, String methodName, String sourceFile, boolean duringInit) {
             this.flow = flow;
@@ -82,7 +105,7 @@ final class UseCollector {
                     break;
                 case Opcodes.PUTFIELD:
                 case Opcodes.PUTSTATIC:
-                    store((FieldInsnNode) insn, LockFlow.top(frame, 0), held, line);
+                    store(index, (FieldInsnNode) insn, LockFlow.top(frame, 0), held, line);
                     break;
                 case Opcodes.ARETURN:
                     escape(LockFlow.top(frame, 0), "returned", held, line);
@@ -151,11 +174,14 @@ final class UseCollector {
             }
         }
 
-        private void store(FieldInsnNode field, OriginValue value, LockSet held, int line) {
+        private void store(int index, FieldInsnNode field, OriginValue value, LockSet held, int line) {
             String key = field.owner + "." + field.name;
             if (trackedFields.contains(key)) {
                 for (Origin origin : value.origins) {
                     facts.assign(field.name, describe(origin));
+                    if (origin.kind == Origin.Kind.NEW) {
+                        publications.add(new Publication(index, field.name, origin.insn, line));
+                    }
                 }
                 facts.uses.add(new FieldUse(field.name, Access.ASSIGN, "assignment", methodName, sourceFile, line,
                         held, duringInit));
@@ -163,6 +189,57 @@ final class UseCollector {
             for (Origin origin : value.origins) {
                 if (isTracked(origin) && !(origin.owner + "." + origin.name).equals(key)) {
                     use(origin, Access.ESCAPE, "stored in field " + field.name, held, line);
+                }
+            }
+        }
+
+        /**
+         * Changes to a map made through the local it was allocated in, on a path from the store that
+         * published it: other threads can see the map from that store on, so such a change is the
+         * field's, a copy-on-write that publishes too early. A path that reaches the allocation
+         * again works on a new map and stops there.
+         */
+        void changesAfter(Publication publication, LockSet[] lockStates) {
+            boolean[] seen = new boolean[flow.size()];
+            Deque<Integer> pending = new ArrayDeque<>(successors(publication.store));
+            while (!pending.isEmpty()) {
+                int index = pending.pop();
+                if (seen[index] || flow.frames[index] == null || lockStates[index] == null) {
+                    continue;
+                }
+                seen[index] = true;
+                AbstractInsnNode insn = flow.insn(index);
+                if (insn == publication.allocation) {
+                    continue;
+                }
+                if (insn instanceof MethodInsnNode && insn.getOpcode() != Opcodes.INVOKESTATIC) {
+                    changeOfPublished((MethodInsnNode) insn, flow.frames[index], publication, lockStates[index],
+                            flow.lines[index]);
+                }
+                pending.addAll(successors(index));
+            }
+        }
+
+        private List<Integer> successors(int index) {
+            List<Integer> all = new ArrayList<>(flow.normalSuccessors.get(index));
+            all.addAll(flow.exceptionSuccessors.get(index));
+            return all;
+        }
+
+        private void changeOfPublished(MethodInsnNode call, Frame<OriginValue> frame, Publication publication,
+                                       LockSet held, int line) {
+            if (call.name.equals("<init>")) {
+                return;
+            }
+            OriginValue receiver = LockFlow.top(frame, Type.getArgumentTypes(call.desc).length);
+            for (Origin origin : receiver.origins) {
+                if (origin.kind == Origin.Kind.NEW && origin.insn == publication.allocation
+                        && classify(call.name, origin.role) == Access.WRITE) {
+                    facts.uses.add(new FieldUse(publication.field, Access.WRITE,
+                            operation(call.name, origin.role) + " after the map was published in "
+                                    + publication.field + " (line " + publication.line + ")",
+                            methodName, sourceFile, line, held, duringInit));
+                    return;
                 }
             }
         }
