@@ -49,6 +49,8 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
      */
     private static final int OCCASIONAL_STEPS = 8;
     private static final int OCCASIONAL_ONE_IN = 256;
+    /** The top bits of a mixed clock reading that are all zero one time in {@link #OCCASIONAL_ONE_IN}. */
+    private static final int OCCASIONAL_SHIFT = 64 - Integer.numberOfTrailingZeros(OCCASIONAL_ONE_IN);
     /** An update function's answer meaning "leave the entry exactly as it is". */
     private static final Object KEEP = new Object();
 
@@ -205,10 +207,8 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         });
         if (outcome.created != null) {
             inserted(outcome.created, now);
-        } else if (overSize()) {
-            advanceHand(now, HOUSEKEEPING_STEPS);
-        } else if (occasionally(now)) {
-            advanceHand(now, OCCASIONAL_STEPS); // an overwrite or removal adds nothing to evict
+        } else {
+            changedInPlace(now);
         }
         return outcome;
     }
@@ -219,6 +219,18 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             clock.add(created);
         }
         advanceHand(now, HOUSEKEEPING_STEPS);
+    }
+
+    /**
+     * After a write that added no entry (an overwrite, a removal): it adds nothing to evict, so the
+     * hand moves only when the map is over its bound, and otherwise tidies now and then.
+     */
+    private void changedInPlace(long now) {
+        if (overSize()) {
+            advanceHand(now, HOUSEKEEPING_STEPS);
+        } else if (occasionally(now)) {
+            advanceHand(now, OCCASIONAL_STEPS);
+        }
     }
 
     /** One update's decision on a key's node (held under its monitor when there is one). */
@@ -337,7 +349,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         if (!expires) {
             return ThreadLocalRandom.current().nextInt(OCCASIONAL_ONE_IN) == 0;
         }
-        return (now * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(OCCASIONAL_ONE_IN)) == 0;
+        return (now * 0x9E3779B97F4A7C15L) >>> OCCASIONAL_SHIFT == 0;
     }
 
     /** Entries held, expired ones not yet tidied included: what the map costs in memory right now. */
@@ -443,11 +455,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             if (previous != null) {
                 // After the monitor, never under it: the hand takes table bins, and a compute on
                 // this key holds its bin while it waits for this node's monitor.
-                if (overSize()) {
-                    advanceHand(now, HOUSEKEEPING_STEPS);
-                } else if (occasionally(now)) {
-                    advanceHand(now, OCCASIONAL_STEPS);
-                }
+                changedInPlace(now);
                 return unmask(previous);
             }
         }

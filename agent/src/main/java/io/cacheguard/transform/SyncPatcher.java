@@ -158,26 +158,32 @@ final class SyncPatcher extends MethodVisitor {
      * takes from the class file's bytes, so that methods without such a call are copied unparsed.
      */
     static boolean hooksCall(int opcode, String owner, String name, String descriptor) {
+        return replacement(opcode, owner, name, descriptor) != null || aroundHook(opcode, owner, name, descriptor) != null;
+    }
+
+    /** The hook that replaces this call, or null. */
+    private static SyncCalls.Replacement replacement(int opcode, String owner, String name, String descriptor) {
         if (opcode == Opcodes.INVOKESPECIAL || owner.startsWith("io/cacheguard/runtime/")) {
-            return false;
+            return null;
         }
         SyncCalls.Replacement replacement =
                 SyncCalls.replacementFor(opcode == Opcodes.INVOKESTATIC, owner, name, descriptor);
-        if (replacement != null && replaces(descriptor, replacement.hookDescriptor)) {
-            return true;
+        return replacement != null && replaces(descriptor, replacement.hookDescriptor) ? replacement : null;
+    }
+
+    /** The hook placed around this call when none replaces it, or null. */
+    private static String aroundHook(int opcode, String owner, String name, String descriptor) {
+        if (opcode == Opcodes.INVOKESPECIAL || opcode == Opcodes.INVOKESTATIC
+                || owner.startsWith("io/cacheguard/runtime/")) {
+            return null;
         }
-        return opcode != Opcodes.INVOKESTATIC && aroundHook(name, descriptor) != null;
+        return aroundHook(name, descriptor);
     }
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        if (opcode == Opcodes.INVOKESPECIAL || owner.startsWith("io/cacheguard/runtime/")) {
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-            return;
-        }
-        SyncCalls.Replacement replacement =
-                SyncCalls.replacementFor(opcode == Opcodes.INVOKESTATIC, owner, name, descriptor);
-        if (replacement != null && replaces(descriptor, replacement.hookDescriptor)) {
+        SyncCalls.Replacement replacement = replacement(opcode, owner, name, descriptor);
+        if (replacement != null) {
             changed[0] = true;
             super.visitMethodInsn(Opcodes.INVOKESTATIC, SyncCalls.hooksClass(), replacement.hook,
                     replacement.hookDescriptor, false);
@@ -187,11 +193,7 @@ final class SyncPatcher extends MethodVisitor {
             }
             return;
         }
-        if (opcode == Opcodes.INVOKESTATIC) {
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-            return;
-        }
-        String hook = aroundHook(name, descriptor);
+        String hook = aroundHook(opcode, owner, name, descriptor);
         if (hook == null) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             return;

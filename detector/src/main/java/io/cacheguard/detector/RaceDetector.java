@@ -210,12 +210,9 @@ public final class RaceDetector {
     /** A new site for an access, or none on a map whose races are only sampled now. */
     private static Site capture(ThreadState thread, MapShadow shadow, SiteCapture site) {
         int races = shadow.races;
-        if (races <= Attribution.FULL || Attribution.attributes(races + 1)) {
-            Site captured = site.capture();
-            thread.rememberSite(shadow, captured);
-            return captured;
-        }
-        return null;
+        return races <= Attribution.FULL || Attribution.attributes(races + 1)
+                ? captureForReport(thread, shadow, site)
+                : null;
     }
 
     /** Where a racing access really is, for its report: always walked, never reused. */

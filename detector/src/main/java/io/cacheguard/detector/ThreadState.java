@@ -56,24 +56,28 @@ public final class ThreadState {
 
     /** This thread's latest site of {@code operation} on {@code shadow}'s map, if still remembered. */
     Site recentSite(MapShadow shadow, String operation) {
-        for (int i = 0; i < RECENT_SITES; i++) {
-            if (siteMaps[i] == shadow && sites[i].operation().equals(operation)) {
-                return sites[i];
-            }
-        }
-        return null;
+        int slot = siteSlot(shadow, operation);
+        return slot < 0 ? null : sites[slot];
     }
 
     void rememberSite(MapShadow shadow, Site site) {
-        for (int i = 0; i < RECENT_SITES; i++) {
-            if (siteMaps[i] == shadow && sites[i].operation().equals(site.operation())) {
-                sites[i] = site; // a fresher capture of the same access
-                return;
-            }
+        int slot = siteSlot(shadow, site.operation());
+        if (slot >= 0) {
+            sites[slot] = site; // a fresher capture of the same access
+            return;
         }
         siteMaps[nextSite] = shadow;
         sites[nextSite] = site;
         nextSite = (nextSite + 1) % RECENT_SITES;
+    }
+
+    private int siteSlot(MapShadow shadow, String operation) {
+        for (int i = 0; i < RECENT_SITES; i++) {
+            if (siteMaps[i] == shadow && sites[i].operation().equals(operation)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public long threadId() {
