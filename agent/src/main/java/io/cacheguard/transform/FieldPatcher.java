@@ -261,7 +261,7 @@ final class FieldPatcher {
                 case Opcodes.PUTSTATIC:
                     super.visitLdcInsn(id);
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, plan.guard ? "guard" : "track", GUARD, false);
-                    boolean aliased = alias >= 0 && version >= Opcodes.V1_5;
+                    boolean aliased = alias >= 0;
                     if (aliased) {
                         // the local that still holds the fresh map takes its twin too (see FreshMapLocal)
                         super.visitTypeInsn(Opcodes.CHECKCAST, aliasType);
@@ -275,7 +275,7 @@ final class FieldPatcher {
                         super.visitLdcInsn(id);
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "initIfNull", INIT_IF_NULL, false);
                     } else {
-                        super.visitLdcInsn(Type.getObjectType(owner));
+                        pushClass(owner);
                         super.visitLdcInsn(id);
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "initStaticIfNull", INIT_STATIC_IF_NULL,
                                 false);
@@ -289,7 +289,7 @@ final class FieldPatcher {
                             super.visitFieldInsn(Opcodes.GETSTATIC, owner, field, fieldDescriptor);
                         }
                         super.visitVarInsn(Opcodes.ALOAD, alias);
-                        super.visitLdcInsn(Type.getObjectType(aliasType));
+                        pushClass(aliasType);
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "adopt", ADOPT, false);
                         super.visitTypeInsn(Opcodes.CHECKCAST, aliasType);
                         super.visitVarInsn(Opcodes.ASTORE, alias);
@@ -304,13 +304,31 @@ final class FieldPatcher {
                     break;
                 default: // GETSTATIC
                     super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
-                    if (version >= Opcodes.V1_5) { // class constants need Java 5 class files
+                    if (version >= Opcodes.V1_5) { // a read is hot: no Class.forName here (see pushClass)
                         super.visitLdcInsn(Type.getObjectType(owner));
                         super.visitLdcInsn(id);
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "onStaticRead", ON_STATIC_READ, false);
                         super.visitTypeInsn(Opcodes.CHECKCAST, type);
                     }
                     break;
+            }
+        }
+
+        /**
+         * Pushes the {@code Class} of an internal name. A class constant ({@code LDC}) is illegal
+         * before Java 5 class files (49): the verifier rejects the whole class, and the host dies
+         * with a {@code VerifyError}. Those get {@code Class.forName(name)}, which resolves through
+         * the calling class's own loader, as the constant would; it initialises the class, which
+         * is harmless here: the callers only name the class running the code (its lazy store) or a
+         * JDK map type. Only the rare paths use it: a lazy initialisation that finds null.
+         */
+        private void pushClass(String internalName) {
+            if (version >= Opcodes.V1_5) {
+                super.visitLdcInsn(Type.getObjectType(internalName));
+            } else {
+                super.visitLdcInsn(internalName.replace('/', '.'));
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Class", "forName",
+                        "(Ljava/lang/String;)Ljava/lang/Class;", false);
             }
         }
     }
