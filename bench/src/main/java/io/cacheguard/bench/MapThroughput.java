@@ -1,9 +1,9 @@
 package io.cacheguard.bench;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.cacheguard.runtime.CacheBounds;
-import io.cacheguard.runtime.GuardedHashMap;
-import io.cacheguard.runtime.GuardedMaps;
+import io.cacheguard.agent.runtime.CacheBounds;
+import io.cacheguard.agent.runtime.GuardedHashMap;
+import io.cacheguard.agent.runtime.GuardedMaps;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

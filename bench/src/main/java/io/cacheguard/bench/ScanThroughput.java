@@ -1,10 +1,10 @@
 package io.cacheguard.bench;
 
-import io.cacheguard.analysis.CacheSelector;
-import io.cacheguard.analysis.ClassAnalyzer;
-import io.cacheguard.analysis.ClassBytesSource;
-import io.cacheguard.analysis.ClassPreFilter;
-import io.cacheguard.analysis.FieldReport;
+import io.cacheguard.agent.analysis.CacheSelector;
+import io.cacheguard.agent.analysis.ClassAnalyzer;
+import io.cacheguard.agent.analysis.ClassBytesSource;
+import io.cacheguard.agent.analysis.ClassPreFilter;
+import io.cacheguard.agent.analysis.FieldReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
@@ -186,7 +186,7 @@ public final class ScanThroughput {
         return pass;
     }
 
-    /** The scan's per-class steps (io.cacheguard.scan.ClassScan), without reading or reporting. */
+    /** The scan's per-class steps (io.cacheguard.agent.scan.ClassScan), without reading or reporting. */
     private static Pass scan(Corpus corpus, CacheSelector selector) {
         Pass pass = new Pass();
         ClassAnalyzer analyzer = new ClassAnalyzer(corpus.source);

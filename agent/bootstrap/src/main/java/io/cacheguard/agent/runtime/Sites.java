@@ -1,0 +1,94 @@
+package io.cacheguard.agent.runtime;
+
+import io.cacheguard.agent.runtime.detector.Site;
+import io.cacheguard.agent.runtime.detector.SiteCapture;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Captures where an access happened: the thread and the application's stack, cut at a configured
+ * depth, without cacheguard's own frames. Equal sites of one thread are interned, so the million
+ * maps one line of code creates share one site instead of each keeping a stack of its own.
+ */
+final class Sites {
+    private static final String[] OWN_PACKAGES = {"io.cacheguard.agent.runtime.", "io.cacheguard.agent.runtime.detector."};
+    private static final int MAX_INTERNED = 8192;
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final Map<Interned, Site> INTERNED = new ConcurrentHashMap<>();
+    private static volatile int depth = 16;
+
+    private Sites() {
+    }
+
+    static void configure(int stackDepth) {
+        depth = stackDepth;
+    }
+
+    /** A capture of the current access, named {@code operation} ({@code put}, {@code get}, ...). */
+    static SiteCapture of(String operation) {
+        return new SiteCapture() {
+            @Override
+            public String operation() {
+                return operation;
+            }
+
+            @Override
+            public Site capture() {
+                return Sites.capture(operation);
+            }
+        };
+    }
+
+    static Site capture(String operation) {
+        int limit = depth;
+        StackTraceElement[] stack = WALKER.walk(frames -> frames
+                .filter(frame -> !isOwn(frame.getClassName()))
+                .limit(limit)
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .toArray(StackTraceElement[]::new));
+        Thread thread = Thread.currentThread();
+        @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+
+        long id = thread.getId();
+        Site site = new Site(thread.getName(), id, operation, stack);
+        Interned key = new Interned(id, site);
+        Site known = INTERNED.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (INTERNED.size() < MAX_INTERNED) {
+            known = INTERNED.putIfAbsent(key, site);
+        }
+        return known != null ? known : site;
+    }
+
+    private static boolean isOwn(String className) {
+        for (String own : OWN_PACKAGES) {
+            if (className.startsWith(own)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A site of one thread: {@link Site#equals} compares operation and stack only. */
+    private static final class Interned {
+        private final long threadId;
+        private final Site site;
+
+        Interned(long threadId, Site site) {
+            this.threadId = threadId;
+            this.site = site;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Interned && ((Interned) o).threadId == threadId && ((Interned) o).site.equals(site)
+                    && ((Interned) o).site.threadName().equals(site.threadName());
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(threadId) * 31 + site.hashCode();
+        }
+    }
+}

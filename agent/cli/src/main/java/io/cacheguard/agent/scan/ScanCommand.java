@@ -1,0 +1,91 @@
+package io.cacheguard.agent.scan;
+
+import io.cacheguard.agent.analysis.Verdict;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code cacheguard scan}: finds racy map caches in jars, directories and class files without
+ * running them, for a build to fail on or code scanning to show. stdout carries the report and
+ * nothing else, so it can be piped; everything else goes to stderr.
+ */
+public final class ScanCommand {
+    public static final int EXIT_CLEAN = 0;
+    public static final int EXIT_FINDINGS = 1;
+    public static final int EXIT_ERROR = 2;
+
+    static final String PREFIX = "cacheguard scan: ";
+    static final String SYNOPSIS =
+            "scan <jar|dir|.class>... [--all] [--targets LIST] [--format text|json|sarif] [--output FILE]";
+
+    private ScanCommand() {
+    }
+
+    /** @param args the arguments after {@code scan} */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        ScanOptions options;
+        try {
+            options = ScanOptions.parse(args);
+        } catch (UsageException e) {
+            err.println(PREFIX + e.getMessage() + "; usage: " + SYNOPSIS);
+            return EXIT_ERROR;
+        }
+        if (options.help) {
+            out.print(usage());
+            return EXIT_CLEAN;
+        }
+        ScanProblems problems = new ScanProblems(err);
+        ClassFiles classes = new InputReader(problems).read(options.inputs);
+        ScanResult result = new ClassScan(options.selector(), problems).scan(classes);
+        String report = options.format.render(result);
+        if (options.output == null) {
+            out.print(report);
+            out.flush();
+        } else {
+            try {
+                write(options.output, report);
+            } catch (IOException e) {
+                err.println(PREFIX + options.output + ": cannot write the report (" + ScanProblem.describe(e) + ")");
+                return EXIT_ERROR;
+            }
+            err.println(PREFIX + TextReport.summary(result) + "; report written to " + options.output);
+        }
+        if (problems.anyInputFailed()) {
+            return EXIT_ERROR;
+        }
+        return result.count(Verdict.PATCH) > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+    }
+
+    private static void write(Path file, String report) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, report, StandardCharsets.UTF_8);
+    }
+
+    public static String usage() {
+        return String.join(System.lineSeparator(),
+                "usage: java -jar cacheguard-agent.jar " + SYNOPSIS,
+                "",
+                "Reads the class files of jars (and the jars inside them: BOOT-INF/lib, WEB-INF/lib),",
+                "directories and single class files, without loading or running anything, and reports",
+                "each cache map field: patch (written without a consistent lock), safe, or skip.",
+                "",
+                "options:",
+                "  --all            analyse every class, not only caches (names with Cache, Memo, Lru;",
+                "                   fields with cache, memo)",
+                "  --targets LIST   also analyse these: ':'-separated class globs (com.acme.*Store) and",
+                "                   fields (com.acme.Registry.byId)",
+                "  --format FORMAT  text (default), json or sarif (SARIF 2.1.0, for code scanning)",
+                "  --output FILE    write the report to FILE instead of stdout",
+                "",
+                "exit status: 0 nothing to patch, 1 at least one field to patch,",
+                "             2 bad usage or an input that cannot be read",
+                "");
+    }
+}

@@ -1,0 +1,174 @@
+package io.cacheguard.agent;
+
+import io.cacheguard.agent.config.AgentOptions;
+import io.cacheguard.agent.config.Mode;
+import io.cacheguard.agent.config.OptionException;
+import io.cacheguard.agent.config.OptionsParser;
+import io.cacheguard.agent.report.AgentLog;
+import io.cacheguard.agent.report.EventReport;
+import io.cacheguard.agent.report.RaceReporter;
+import io.cacheguard.agent.report.RaceSarif;
+import io.cacheguard.agent.runtime.CacheBounds;
+import io.cacheguard.agent.runtime.Detection;
+import io.cacheguard.agent.runtime.Guards;
+import io.cacheguard.agent.runtime.LiveMaps;
+import io.cacheguard.agent.transform.CacheTransformer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the agent does at start, once the runtime is on the bootstrap path: read the options
+ * (a bad one disables the agent with one line), open the log and the report, configure the
+ * runtime and install the transformer. Start-up and attach both come through here.
+ */
+final class AgentStartup {
+    /** The exit status of a run with races and {@code failOnRace=true}: the TSan and Go race detector convention. */
+    static final int RACE_EXIT_STATUS = 66;
+
+    private AgentStartup() {
+    }
+
+    /**
+     * @param runtime    how the runtime reached the bootstrap loader, or null if the agent runs from a directory
+     * @param transcript where an attach command reads the lines, or null
+     * @return what was set up, or null when a bad option disabled the agent
+     */
+    static AgentSession start(String arguments, Instrumentation instrumentation, boolean attached, String runtime,
+                              PrintStream transcript) {
+        long startNanos = System.nanoTime();
+        String version = CacheguardVersion.get();
+        AgentOptions options;
+        try {
+            options = OptionsParser.parse(arguments, System.getProperties());
+        } catch (OptionException e) {
+            String line = AgentLog.PREFIX + "error: " + e.getMessage()
+                    + "; the agent is disabled and the application runs without it";
+            System.err.println(line);
+            if (transcript != null) {
+                transcript.println(line);
+            }
+            return null;
+        }
+        AgentLog log = openLog(options);
+        log.copyTo(transcript);
+        EventReport report = openReport(options, log);
+        PatchReporter reporter = new PatchReporter(log, report);
+        reporter.started(version, options, attached);
+        if (runtime == null) {
+            log.error("the agent is not running from its jar; the runtime stays on the application class path");
+        }
+        AgentSession session = new AgentSession(instrumentation, attached, startNanos, log, report, reporter, arguments, options);
+        installPatching(session, attached);
+        return session;
+    }
+
+    /**
+     * Installs the transformer unless the session's mode is off, with race detection if the mode
+     * detects; called at start and again when a re-attach turns the agent on.
+     *
+     * @param live whether classes ran before this (an attach): maps they hold are then guarded in place
+     */
+    static void installPatching(AgentSession session, boolean live) {
+        AgentOptions options = session.options;
+        if (options.mode() == Mode.OFF) {
+            return;
+        }
+        Guards.configure(CacheBounds.parse(options.defaultBounds()), fieldBounds(options), session.reporter);
+        enableDetection(session, options);
+        if (live) {
+            enableLiveMaps(session);
+        }
+        TransformerSlot transformer = new TransformerSlot(newTransformer(session, options));
+        session.transformer = transformer;
+        Instrumentation instrumentation = session.instrumentation;
+        instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
+        Runtime.getRuntime().addShutdownHook(new Thread("cacheguard-summary") {
+            @Override
+            public void run() {
+                session.reporter.summary(session.startNanos, transformer.stats(), session.races);
+                session.report.close();
+                RaceReporter races = session.races;
+                if (session.options.failOnRace() && races != null && races.anyRace()) {
+                    session.log.error("failOnRace=true and races were reported: exit status " + RACE_EXIT_STATUS);
+                    Runtime.getRuntime().halt(RACE_EXIT_STATUS);
+                }
+            }
+        });
+    }
+
+    /**
+     * Switches race detection on if the mode detects and it is not on yet (at start, or when a
+     * re-attach turns {@code patch} into {@code both}); its options are those of that moment.
+     */
+    static void enableDetection(AgentSession session, AgentOptions options) {
+        if (!options.mode().detects()) {
+            return;
+        }
+        if (session.races == null) {
+            session.races = new RaceReporter(session.log, session.report,
+                    openSarif(options, session.log, CacheguardVersion.get()), Set.copyOf(options.suppress()));
+            Detection.configure(session.races, options.stackDepth(), session.reporter);
+        }
+        if (options.mode().patches()) {
+            Guards.trackGuardedMaps();
+        }
+    }
+
+    /** From now on a raw map found in a patched field is guarded in place (see {@link LiveMaps}). */
+    static void enableLiveMaps(AgentSession session) {
+        LiveMaps.enable(new LiveMapReporter(session.log, session.report));
+    }
+
+    static CacheTransformer newTransformer(AgentSession session, AgentOptions options) {
+        return new CacheTransformer(options, options.selector(), session.ledger);
+    }
+
+    private static RaceSarif openSarif(AgentOptions options, AgentLog log, String version) {
+        if (options.sarif() == null) {
+            return RaceSarif.NONE;
+        }
+        try {
+            return RaceSarif.open(options.sarif(), version);
+        } catch (IOException | RuntimeException e) {
+            log.error("sarif='" + options.sarif() + "' cannot be written (" + e + "); no SARIF log is kept");
+            return RaceSarif.NONE;
+        }
+    }
+
+    private static Map<String, CacheBounds> fieldBounds(AgentOptions options) {
+        Map<String, CacheBounds> bounds = new HashMap<>();
+        for (Map.Entry<String, String> field : options.fieldBounds().entrySet()) {
+            bounds.put(field.getKey(), CacheBounds.parse(field.getValue()));
+        }
+        return bounds;
+    }
+
+    private static AgentLog openLog(AgentOptions options) {
+        if (options.log() == null) {
+            return AgentLog.stderr(options.quiet());
+        }
+        try {
+            return AgentLog.file(options.log(), options.quiet());
+        } catch (IOException | RuntimeException e) {
+            AgentLog fallback = AgentLog.stderr(options.quiet());
+            fallback.error("log='" + options.log() + "' cannot be written (" + e + "); logging to stderr instead");
+            return fallback;
+        }
+    }
+
+    private static EventReport openReport(AgentOptions options, AgentLog log) {
+        if (options.report() == null) {
+            return EventReport.NONE;
+        }
+        try {
+            return EventReport.open(options.report());
+        } catch (IOException | RuntimeException e) {
+            log.error("report='" + options.report() + "' cannot be written (" + e + "); no report is kept");
+            return EventReport.NONE;
+        }
+    }
+}

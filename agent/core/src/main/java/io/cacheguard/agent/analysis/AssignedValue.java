@@ -1,0 +1,19 @@
+package io.cacheguard.agent.analysis;
+
+/** One kind of value a class stores into a map field, as the analysis classifies it. */
+final class AssignedValue {
+    /** In words for reports: {@code java.util.HashMap}, {@code Collections.synchronizedMap(...)}, {@code a parameter}. */
+    final String description;
+    final boolean threadSafe;
+    /** An access-ordered LinkedHashMap (or a subclass that may be one): its {@code get} reorders, so it writes. */
+    final boolean accessOrdered;
+    /** null stored to clear the field; says nothing about the map's kind. */
+    final boolean isNull;
+
+    AssignedValue(String description, boolean threadSafe, boolean accessOrdered, boolean isNull) {
+        this.description = description;
+        this.threadSafe = threadSafe;
+        this.accessOrdered = accessOrdered;
+        this.isNull = isNull;
+    }
+}

@@ -1,0 +1,185 @@
+package io.cacheguard.agent.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Which classes and fields count as caches. By default a class whose simple name contains
+ * {@code Cache}, {@code Memo} or {@code Lru}, or a field whose name contains {@code cache} or
+ * {@code memo} (ignoring case); users add classes and fields ({@code targets}) or take every class
+ * ({@code all}). The JDK and the agent itself are never analysed.
+ */
+public final class CacheSelector {
+    private static final String[] CLASS_WORDS = {"cache", "memo", "lru"};
+    private static final String[] FIELD_WORDS = {"cache", "memo"};
+    /** The JDK's packages, never ours to change. */
+    private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+    /**
+     * Everything the agent defines, its shaded libraries included, lives under one package: the
+     * parent of this one. Samples and users' code elsewhere under {@code io.cacheguard} stay eligible.
+     */
+    private static final String AGENT = CacheSelector.class.getPackageName()
+            .substring(0, CacheSelector.class.getPackageName().lastIndexOf('.') + 1);
+
+    private final boolean all;
+    private final List<Glob> targetClasses;
+    private final List<Target> targetFields;
+
+    private CacheSelector(boolean all, List<Glob> targetClasses, List<Target> targetFields) {
+        this.all = all;
+        this.targetClasses = targetClasses;
+        this.targetFields = targetFields;
+    }
+
+    /** A field target: a class pattern and a field pattern. */
+    private static final class Target {
+        final Glob owner;
+        final Glob field;
+
+        Target(Glob owner, Glob field) {
+            this.owner = owner;
+            this.field = field;
+        }
+    }
+
+    public static CacheSelector defaults() {
+        return new CacheSelector(false, List.of(), List.of());
+    }
+
+    /**
+     * @param all     analyse every class
+     * @param targets {@code :}-separated class globs and {@code Class.field} (or {@code Class#field})
+     *                entries; a last segment starting in lower case names a field
+     */
+    public static CacheSelector of(boolean all, String targets) {
+        List<Glob> classes = new ArrayList<>();
+        List<Target> fields = new ArrayList<>();
+        if (targets != null) {
+            for (String raw : targets.split(":")) {
+                String entry = raw.trim();
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                int hash = entry.indexOf('#');
+                int dot = entry.lastIndexOf('.');
+                if (hash > 0) {
+                    fields.add(new Target(new Glob(entry.substring(0, hash)), new Glob(entry.substring(hash + 1))));
+                } else if (dot > 0 && dot < entry.length() - 1 && Character.isLowerCase(entry.charAt(dot + 1))) {
+                    fields.add(new Target(new Glob(entry.substring(0, dot)), new Glob(entry.substring(dot + 1))));
+                } else {
+                    classes.add(new Glob(entry));
+                }
+            }
+        }
+        return new CacheSelector(all, List.copyOf(classes), List.copyOf(fields));
+    }
+
+    /**
+     * True when a cache can only be recognised by a cache word in its class's or its field's name,
+     * so that a class file without such a word anywhere can be passed over unread.
+     */
+    public boolean selectsByNamesOnly() {
+        return !all && targetClasses.isEmpty() && targetFields.isEmpty();
+    }
+
+    /** Never the JDK or the agent; those are not ours to change. */
+    public static boolean isExcluded(String className) {
+        if (className.startsWith(AGENT)) {
+            return true;
+        }
+        for (String prefix : JDK) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether all the class's map fields are caches. */
+    public boolean isCacheClass(String className) {
+        if (isExcluded(className)) {
+            return false;
+        }
+        if (all || containsAny(simpleName(className), CLASS_WORDS)) {
+            return true;
+        }
+        for (Glob glob : targetClasses) {
+            if (glob.matches(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this one field is a cache, by its class or by itself. */
+    public boolean isCacheField(String className, String fieldName) {
+        if (isExcluded(className)) {
+            return false;
+        }
+        if (isCacheClass(className) || containsAny(fieldName, FIELD_WORDS)) {
+            return true;
+        }
+        for (Target target : targetFields) {
+            if (target.owner.matches(className) && target.field.matches(fieldName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the class may have a field this selector wants, from its field names alone: listing
+     * fields is far cheaper than analysing a class, and by default few classes hold a cache. A class
+     * file that cannot be read answers true, so that the analysis reports what is wrong with it.
+     */
+    public boolean maySelectFieldOf(String className, byte[] classFile) {
+        if (isCacheClass(className)) {
+            return true;
+        }
+        boolean[] wanted = {false};
+        try {
+            new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                                               Object value) {
+                    wanted[0] |= isCacheField(className, name);
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+        return wanted[0];
+    }
+
+    /** The reports for the fields this selector treats as caches. */
+    public List<FieldReport> select(List<FieldReport> reports) {
+        List<FieldReport> selected = new ArrayList<>();
+        for (FieldReport report : reports) {
+            if (isCacheField(report.className(), report.fieldName())) {
+                selected.add(report);
+            }
+        }
+        return selected;
+    }
+
+    private static String simpleName(String className) {
+        int cut = Math.max(className.lastIndexOf('.'), className.lastIndexOf('$'));
+        return className.substring(cut + 1);
+    }
+
+    private static boolean containsAny(String name, String[] words) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,230 @@
+package io.cacheguard.agent.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.FieldNode;
+
+/** Turns the uses of one map field into its verdict and the reasons that decided it. */
+final class VerdictRules {
+    private final String className;
+    private final String sourceFile;
+
+    VerdictRules(String className, String sourceFile) {
+        this.className = className;
+        this.sourceFile = sourceFile;
+    }
+
+    FieldReport threadLocal(FieldNode field) {
+        return report(field, Set.of(), Verdict.SAFE, List.of(Reason.general(
+                "ThreadLocal confinement: each thread has its own map")));
+    }
+
+    FieldReport decide(FieldNode field, List<AssignedValue> assigned, List<FieldUse> uses, String failure) {
+        String declared = Type.getType(field.desc).getInternalName();
+        Set<String> assignedTypes = assigned.stream().filter(v -> !v.isNull).map(v -> v.description)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        String declaredName = declared.replace('/', '.');
+        if (MapTypes.THREAD_SAFE_TYPES.contains(declared)) {
+            return report(field, assignedTypes, Verdict.SAFE, List.of(Reason.general(
+                    "declared as " + declaredName + ", already a thread-safe map type")));
+        }
+        if (!MapTypes.WRAPPABLE.contains(declared)) {
+            return report(field, assignedTypes, Verdict.SKIP, List.of(Reason.general(
+                    "declared type " + declaredName + " cannot take a wrapper"
+                            + (MapTypes.isJdkOwner(declared) ? "" : ": code may rely on its own methods or downcast to it"))));
+        }
+        if (failure != null) {
+            return report(field, assignedTypes, Verdict.SKIP, List.of(Reason.general(failure)));
+        }
+        List<AssignedValue> maps = assigned.stream().filter(v -> !v.isNull).collect(Collectors.toList());
+        if (!maps.isEmpty() && maps.stream().allMatch(v -> v.threadSafe)) {
+            return report(field, assignedTypes, Verdict.SAFE, List.of(Reason.general(
+                    "already a thread-safe map: only " + String.join(", ", assignedTypes) + " is stored in it")));
+        }
+        boolean accessOrdered = maps.stream().anyMatch(v -> v.accessOrdered);
+        FieldReport byUses = lockVerdict(field, assignedTypes, afterInit(uses, accessOrdered));
+        if (byUses.verdict() == Verdict.SAFE && (field.access & Opcodes.ACC_PRIVATE) == 0) {
+            // Other classes can read and write it, and this class alone says nothing about how.
+            return report(field, assignedTypes, Verdict.PATCH, List.of(Reason.general(
+                    "the field is " + visibility(field.access) + ": code in other classes can use the map without"
+                            + " the lock this class holds (here: " + byUses.reasons().get(0).message() + ")")));
+        }
+        return byUses;
+    }
+
+    private static String visibility(int access) {
+        if ((access & Opcodes.ACC_PUBLIC) != 0) {
+            return "public";
+        }
+        return (access & Opcodes.ACC_PROTECTED) != 0 ? "protected" : "package-private";
+    }
+
+    /** The uses that can race: everything after initialisation, with reordering reads counted as writes. */
+    private static List<FieldUse> afterInit(List<FieldUse> uses, boolean accessOrdered) {
+        List<FieldUse> result = new ArrayList<>();
+        for (FieldUse use : uses) {
+            if (use.duringInit) {
+                continue;
+            }
+            if (accessOrdered && use.access == Access.READ
+                    && (use.operation.equals("get") || use.operation.equals("getOrDefault"))) {
+                use = new FieldUse(use.field, Access.WRITE, use.operation + " (reorders an access-ordered map)",
+                        use.method, use.sourceFile, use.line, use.locks, false);
+            }
+            result.add(use);
+        }
+        return result;
+    }
+
+    private FieldReport lockVerdict(FieldNode field, Set<String> assignedTypes, List<FieldUse> uses) {
+        boolean isVolatile = (field.access & Opcodes.ACC_VOLATILE) != 0;
+        List<FieldUse> writes = of(uses, Access.WRITE);
+        List<FieldUse> escapes = of(uses, Access.ESCAPE);
+        List<FieldUse> assigns = of(uses, Access.ASSIGN);
+        List<FieldUse> reads = of(uses, Access.READ);
+
+        if (writes.isEmpty() && escapes.isEmpty() && assigns.isEmpty()) {
+            return report(field, assignedTypes, Verdict.SAFE, List.of(Reason.general(
+                    "written only in <init>/<clinit> and never after: read-only once published"
+                            + (reads.isEmpty() ? "" : " (" + reads.size() + " later reads)"))));
+        }
+        if (writes.isEmpty() && escapes.isEmpty() && isVolatile) {
+            return report(field, assignedTypes, Verdict.SAFE, List.of(assigns.get(0).reason(
+                    "copy-on-write: the map is only changed before it is published through the volatile field ("
+                            + assigns.get(0).site() + ")")));
+        }
+        List<FieldUse> mutations = new ArrayList<>(writes);
+        if (!isVolatile) {
+            mutations.addAll(assigns);
+        }
+        for (FieldUse write : writes) {
+            if (holdsOnlyReadLock(write)) {
+                return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
+                        write.site() + " holds only " + write.locks.describe()
+                                + "; a write needs the write lock, other readers run at the same time")));
+            }
+        }
+        for (FieldUse write : mutations) {
+            if (write.locks.isEmpty()) {
+                return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
+                        write.site() + " holds no lock" + others(mutations, write))));
+            }
+            if (guards(write).isEmpty()) {
+                return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
+                        write.site() + " holds only the monitor of " + write.locks.describe()
+                                + ", which may be a different object at each call and orders nothing")));
+            }
+        }
+        if (!escapes.isEmpty()) {
+            FieldUse escape = escapes.get(0);
+            return report(field, assignedTypes, Verdict.PATCH, List.of(escape.reason(
+                    "escapes: " + escape.site() + "; code the analysis cannot see may use it without a lock")));
+        }
+        List<FieldUse> all = new ArrayList<>(mutations);
+        all.addAll(reads);
+        Set<String> common = null;
+        for (FieldUse use : all) {
+            Set<String> guards = guards(use);
+            if (common == null) {
+                common = guards;
+            } else {
+                common.retainAll(guards);
+            }
+        }
+        if (common != null && !common.isEmpty()) {
+            FieldUse first = mutations.get(0);
+            return report(field, assignedTypes, Verdict.SAFE, List.of(first.reason(
+                    "every access holds " + guardName(first, common.iterator().next()) + " (" + mutations.size()
+                            + " writes, " + reads.size() + " reads)")));
+        }
+        FieldUse write = mutations.get(0);
+        FieldUse other = conflicting(all, write);
+        return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
+                "inconsistent synchronization: " + write.site() + " holds " + write.locks.describe() + "; "
+                        + other.site() + " holds " + other.locks.describe()), other.reason(other.toString())));
+    }
+
+    private static List<FieldUse> of(List<FieldUse> uses, Access access) {
+        return uses.stream().filter(u -> u.access == access).collect(Collectors.toList());
+    }
+
+    /** A write whose only protection is the read side of a read-write lock: readers run beside it. */
+    private static boolean holdsOnlyReadLock(FieldUse write) {
+        boolean readSide = false;
+        for (LockId lock : write.locks.locks()) {
+            if (lock.mode == LockId.Mode.READ) {
+                readSide = true;
+            } else {
+                return false;
+            }
+        }
+        return readSide;
+    }
+
+    /** The guard keys an access holds; a read-write lock counts for a write only in write mode. */
+    private static Set<String> guards(FieldUse use) {
+        Set<String> keys = new LinkedHashSet<>();
+        boolean isWrite = use.access != Access.READ;
+        for (LockId lock : use.locks.locks()) {
+            // A monitor the analysis cannot name (a parameter, an element looked up) may be a
+            // different object at each access: it orders nothing.
+            if ((!isWrite || lock.mode != LockId.Mode.READ) && lock.isNamed()) {
+                keys.add(lock.guardKey());
+            }
+        }
+        return keys;
+    }
+
+    private static String guardName(FieldUse use, String key) {
+        for (LockId lock : use.locks.locks()) {
+            if (lock.guardKey().equals(key)) {
+                return lock.isReadWrite() ? "the read-write lock " + lock.describe().replaceFirst("^the \\w+ lock of ", "")
+                        : lock.describe();
+            }
+        }
+        return key;
+    }
+
+    /** An access that shares no guard with {@code write}, to show the other side of the race. */
+    private static FieldUse conflicting(List<FieldUse> all, FieldUse write) {
+        Set<String> writeGuards = guards(write);
+        for (FieldUse use : all) {
+            Set<String> guards = guards(use);
+            guards.retainAll(writeGuards);
+            if (guards.isEmpty()) {
+                return use;
+            }
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /** {@code ; write at :63 holds 'this'} for the other locked writes, or nothing. */
+    private static String others(List<FieldUse> writes, FieldUse except) {
+        List<String> locked = new ArrayList<>();
+        String locks = null;
+        for (FieldUse write : writes) {
+            if (write != except && !write.locks.isEmpty()) {
+                String site = write.shortSite();
+                if (!locked.contains(site)) {
+                    locked.add(site);
+                }
+                locks = write.locks.describe();
+            }
+        }
+        if (locked.isEmpty()) {
+            return "";
+        }
+        return (locked.size() == 1 ? "; write at " : "; writes at ") + String.join(", ", locked)
+                + (locked.size() == 1 ? " holds " : " hold ") + locks;
+    }
+
+    private FieldReport report(FieldNode field, Set<String> assignedTypes, Verdict verdict, List<Reason> reasons) {
+        return new FieldReport(className, sourceFile, field.name, (field.access & Opcodes.ACC_STATIC) != 0,
+                Type.getType(field.desc).getClassName(), assignedTypes, verdict, reasons);
+    }
+}

@@ -1,0 +1,227 @@
+package io.cacheguard.agent.config;
+
+import io.cacheguard.agent.analysis.Glob;
+import io.cacheguard.agent.runtime.CacheBounds;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the agent's options from their three sources and checks every value. Precedence, highest
+ * first: the {@code -javaagent:...=key=value,...} argument, {@code -Dcacheguard.<key>=value} system
+ * properties, the properties file named by {@code config=PATH}, the defaults. The properties file may
+ * also hold per-field bounds: {@code bounds.com.acme.Cache.map=maximumSize=100,expireAfterWrite=1m}.
+ */
+public final class OptionsParser {
+    public static final String PROPERTY_PREFIX = "cacheguard.";
+    private static final String FIELD_BOUNDS_PREFIX = "bounds.";
+    private static final Set<String> KEYS = new TreeSet<>(List.of(
+            "mode", "includes", "excludes", "targets", "all", "maximumSize", "expireAfterWrite", "expireAfterAccess",
+            "report", "log", "quiet", "failOnRace", "sarif", "stackDepth", "suppress", "config"));
+    private static final String BOUND_KEYS = "maximumSize expireAfterWrite expireAfterAccess";
+
+    private OptionsParser() {
+    }
+
+    /**
+     * @param agentArgument the text after {@code =} in {@code -javaagent:jar=...}, or null
+     * @param systemProperties the JVM's system properties
+     * @throws OptionException naming the first bad key or value
+     */
+    public static AgentOptions parse(String agentArgument, Properties systemProperties) throws OptionException {
+        Map<String, String> fromArgument = parseArgument(agentArgument);
+        Map<String, String> fromProperties = new HashMap<>();
+        for (String name : systemProperties.stringPropertyNames()) {
+            // A deeper name (cacheguard.samples.safe, cacheguard.it.javaHome) belongs to another
+            // part of the project, never to the agent: no agent key has a dot.
+            if (name.startsWith(PROPERTY_PREFIX) && name.indexOf('.', PROPERTY_PREFIX.length()) < 0) {
+                String key = name.substring(PROPERTY_PREFIX.length());
+                checkKey(key, "-D" + name);
+                fromProperties.put(key, systemProperties.getProperty(name));
+            }
+        }
+        String config = fromArgument.getOrDefault("config", fromProperties.get("config"));
+        Map<String, String> fieldBounds = new LinkedHashMap<>();
+        Map<String, String> fromFile = config == null ? Map.of() : readConfig(config, fieldBounds);
+
+        Map<String, String> merged = new HashMap<>(fromFile);
+        merged.putAll(fromProperties);
+        merged.putAll(fromArgument);
+        return build(merged, fieldBounds);
+    }
+
+    private static Map<String, String> parseArgument(String argument) throws OptionException {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (argument == null || argument.isBlank()) {
+            return values;
+        }
+        // Bounds contain commas inside one option (maximumSize=10,expireAfterWrite=1m), so a
+        // fragment without '=' is not allowed, and every fragment is its own key=value pair.
+        for (String part : argument.split(",")) {
+            String item = part.trim();
+            if (item.isEmpty()) {
+                continue;
+            }
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new OptionException("option '" + item + "' has no value; write key=value, e.g. mode=patch"
+                        + "; known keys: " + String.join(", ", KEYS));
+            }
+            String key = item.substring(0, eq).trim();
+            checkKey(key, key);
+            values.put(key, item.substring(eq + 1).trim());
+        }
+        return values;
+    }
+
+    private static void checkKey(String key, String shownAs) throws OptionException {
+        if (!KEYS.contains(key)) {
+            throw new OptionException("unknown option '" + shownAs + "'; known keys: " + String.join(", ", KEYS));
+        }
+    }
+
+    private static Map<String, String> readConfig(String file, Map<String, String> fieldBounds) throws OptionException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(path("config", file), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new OptionException("config='" + file + "' cannot be read (" + e.getMessage()
+                    + "); give the path of a readable properties file");
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            String value = properties.getProperty(key).trim();
+            if (key.startsWith(FIELD_BOUNDS_PREFIX)) {
+                String field = key.substring(FIELD_BOUNDS_PREFIX.length());
+                checkBounds(key + " in " + file, value);
+                fieldBounds.put(field, value);
+            } else {
+                checkKey(key, key + " in " + file);
+                if (key.equals("config")) {
+                    throw new OptionException("config in " + file + ": a config file cannot name another one");
+                }
+                values.put(key, value);
+            }
+        }
+        return values;
+    }
+
+    private static AgentOptions build(Map<String, String> values, Map<String, String> fieldBounds)
+            throws OptionException {
+        Mode mode = mode(values.getOrDefault("mode", "both"));
+        StringBuilder bounds = new StringBuilder();
+        for (String key : BOUND_KEYS.split(" ")) {
+            String value = values.get(key);
+            if (value != null && !value.isEmpty()) {
+                if (bounds.length() > 0) {
+                    bounds.append(',');
+                }
+                bounds.append(key).append('=').append(value);
+            }
+        }
+        checkBounds("bounds", bounds.toString());
+        return new AgentOptions(
+                mode,
+                globs(values.get("includes")),
+                globs(values.get("excludes")),
+                values.getOrDefault("targets", ""),
+                bool("all", values.getOrDefault("all", "false")),
+                bounds.toString(),
+                fieldBounds,
+                optionalPath("report", values.get("report")),
+                logPath(values.getOrDefault("log", "stderr")),
+                bool("quiet", values.getOrDefault("quiet", "false")),
+                bool("failOnRace", values.getOrDefault("failOnRace", "false")),
+                optionalPath("sarif", values.get("sarif")),
+                positive("stackDepth", values.getOrDefault("stackDepth", "16")),
+                list(values.get("suppress")));
+    }
+
+    private static Mode mode(String value) throws OptionException {
+        try {
+            return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("mode='" + value + "' is not a mode; accepted: patch, detect, both, off");
+        }
+    }
+
+    private static void checkBounds(String key, String spec) throws OptionException {
+        try {
+            CacheBounds.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(key + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean bool(String key, String value) throws OptionException {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw new OptionException(key + "='" + value + "' is not a boolean; accepted: true, false");
+        }
+    }
+
+    private static int positive(String key, String value) throws OptionException {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // the message below says what is accepted
+        }
+        throw new OptionException(key + "='" + value + "' is not a positive integer");
+    }
+
+    private static List<Glob> globs(String value) {
+        List<Glob> globs = new ArrayList<>();
+        for (String item : list(value)) {
+            globs.add(new Glob(item));
+        }
+        return globs;
+    }
+
+    private static List<String> list(String value) {
+        List<String> items = new ArrayList<>();
+        if (value != null) {
+            for (String item : value.split(":")) {
+                if (!item.isBlank()) {
+                    items.add(item.trim());
+                }
+            }
+        }
+        return items;
+    }
+
+    private static Path optionalPath(String key, String value) throws OptionException {
+        return value == null || value.isBlank() ? null : path(key, value);
+    }
+
+    private static Path logPath(String value) throws OptionException {
+        return value.equals("stderr") ? null : path("log", value);
+    }
+
+    private static Path path(String key, String value) throws OptionException {
+        try {
+            return Paths.get(value.trim());
+        } catch (InvalidPathException e) {
+            throw new OptionException(key + "='" + value + "' is not a valid path (" + e.getReason() + ")");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.cacheguard.agent.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The agent's human-readable lines, each prefixed {@code [cacheguard]}, on stderr or in a file;
+ * never on stdout, which belongs to the host. No logging framework is touched.
+ */
+public final class AgentLog {
+    public static final String PREFIX = "[cacheguard] ";
+
+    private final PrintStream out;
+    private final boolean quiet;
+    /** A second destination while an attach command waits for the lines (see {@link #copyTo}). */
+    private volatile PrintStream copy;
+
+    private AgentLog(PrintStream out, boolean quiet) {
+        this.out = out;
+        this.quiet = quiet;
+    }
+
+    public static AgentLog stderr(boolean quiet) {
+        return new AgentLog(System.err, quiet);
+    }
+
+    /** A log file, appended to; its parent directories are created. */
+    public static AgentLog file(Path path, boolean quiet) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        PrintStream stream = new PrintStream(Files.newOutputStream(path, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+        return new AgentLog(stream, quiet);
+    }
+
+    /**
+     * Also writes every line to {@code transcript} (null: stop): the {@code attach} command shows
+     * the user the lines the agent logs inside the target while it attaches.
+     */
+    public void copyTo(PrintStream transcript) {
+        copy = transcript;
+    }
+
+    /** A line the user asked to see (start-up, patched fields), unless quiet. */
+    public void info(String line) {
+        if (!quiet) {
+            print(PREFIX + line);
+        }
+    }
+
+    /** A problem: always shown. */
+    public void error(String line) {
+        print(PREFIX + "error: " + line);
+    }
+
+    private void print(String line) {
+        out.println(line);
+        PrintStream transcript = copy;
+        if (transcript != null) {
+            transcript.println(line);
+        }
+    }
+}

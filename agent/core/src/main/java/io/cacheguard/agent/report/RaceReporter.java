@@ -1,0 +1,144 @@
+package io.cacheguard.agent.report;
+
+import io.cacheguard.agent.runtime.detector.Race;
+import io.cacheguard.agent.runtime.detector.RaceListener;
+import io.cacheguard.agent.runtime.detector.RaceLog;
+import io.cacheguard.agent.runtime.detector.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where races go once the detector found them: counted and deduplicated by {@link RaceLog}, then
+ * each distinct one written in human form to the log, as a {@code race} event to the JSON Lines
+ * report and into the SARIF file, all as it happens. Races on suppressed fields are only counted.
+ */
+public final class RaceReporter implements RaceListener {
+    /** Distinct races reported in full; beyond this they are only counted, so output stays bounded. */
+    public static final int MAX_DISTINCT = 1000;
+
+    private final AgentLog log;
+    private final EventReport report;
+    private final RaceSarif sarif;
+    private final Set<String> suppressed;
+    private final RaceLog races = new RaceLog(this::first, MAX_DISTINCT);
+    private final AtomicLong suppressedCount = new AtomicLong();
+
+    public RaceReporter(AgentLog log, EventReport report, RaceSarif sarif, Set<String> suppressed) {
+        this.log = log;
+        this.report = report;
+        this.sarif = sarif;
+        this.suppressed = suppressed;
+    }
+
+    @Override
+    public void race(Race race) {
+        if (suppressed.contains(race.map())) {
+            suppressedCount.incrementAndGet();
+        } else {
+            races.race(race);
+        }
+    }
+
+    @Override
+    public void counted(String map, boolean patched) {
+        if (suppressed.contains(map)) {
+            suppressedCount.incrementAndGet();
+        } else {
+            races.counted(map, patched);
+        }
+    }
+
+    @Override
+    public void sampled(String map) {
+        races.sampled(map);
+    }
+
+    /** Fields whose count is a lower bound (see {@code RaceListener.sampled}). */
+    public List<String> sampledFields() {
+        return races.sampledFields();
+    }
+
+    /** Whether any race was reported (suppressed ones aside): what {@code failOnRace} looks at. */
+    public boolean anyRace() {
+        return !races.countsPerField().isEmpty();
+    }
+
+    /** Races per field, repeats included, suppressed fields aside. */
+    public Map<String, Long> countsPerField() {
+        return races.countsPerField();
+    }
+
+    public int distinct() {
+        return races.distinct();
+    }
+
+    public long suppressed() {
+        return suppressedCount.get();
+    }
+
+    private void first(Race race) {
+        log.info(humanForm(race));
+        report.write(event(race));
+        sarif.add(race);
+    }
+
+    static String humanForm(Race race) {
+        StringBuilder text = new StringBuilder();
+        text.append("RACE ").append(race.kind().label()).append(" on ").append(race.map())
+                .append(" (map ").append(identity(race)).append(race.patched()
+                        ? ", patched: harmless in this run, racy in the source)" : ", not patched)");
+        site(text, "  ", race.later());
+        site(text, "  races with earlier ", race.earlier());
+        return text.toString();
+    }
+
+    private static void site(StringBuilder text, String lead, Site site) {
+        text.append(System.lineSeparator()).append(AgentLog.PREFIX).append(lead).append(site.operation())
+                .append(" in thread \"").append(site.threadName()).append("\" (id ").append(site.threadId()).append(')');
+        for (StackTraceElement frame : site.stack()) {
+            text.append(System.lineSeparator()).append(AgentLog.PREFIX).append("      at ").append(frame);
+        }
+    }
+
+    static String identity(Race race) {
+        return "@" + Integer.toHexString(race.mapIdentity());
+    }
+
+    private static Json event(Race race) {
+        return Json.object()
+                .put("event", "race")
+                .put("time", System.currentTimeMillis())
+                .put("kind", race.kind().label())
+                .put("class", className(race.map()))
+                .put("field", fieldName(race.map()))
+                .put("map", identity(race))
+                .put("patched", race.patched())
+                .put("earlier", access(race.earlier()))
+                .put("later", access(race.later()));
+    }
+
+    private static Map<String, Object> access(Site site) {
+        List<Object> stack = new ArrayList<>();
+        for (StackTraceElement frame : site.stack()) {
+            stack.add(frame.toString());
+        }
+        Json access = Json.object()
+                .put("thread", site.threadName())
+                .put("threadId", site.threadId())
+                .put("operation", site.operation())
+                .put("stack", stack);
+        return access.fields();
+    }
+
+    static String className(String qualifiedField) {
+        int dot = qualifiedField.lastIndexOf('.');
+        return dot < 0 ? "" : qualifiedField.substring(0, dot);
+    }
+
+    static String fieldName(String qualifiedField) {
+        return qualifiedField.substring(qualifiedField.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,111 @@
+package io.cacheguard.agent.transform;
+
+import io.cacheguard.agent.analysis.CacheSelector;
+import io.cacheguard.agent.analysis.ClassPreFilter;
+import io.cacheguard.agent.config.AgentOptions;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.HashMap;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+
+/**
+ * The agent's one transformer. For each class a loader defines: skip it cheaply unless it may
+ * touch a map field; decide which cache fields to patch (its own, and those of other classes it
+ * stores into or reads); rewrite those accesses. Any failure leaves the class exactly as it was
+ * and is reported: the host never sees an exception of ours.
+ */
+public final class CacheTransformer implements ClassFileTransformer {
+    /** What the transformer tells the agent. */
+    public interface Events extends DecisionCache.Listener {
+        void transformed(String className);
+
+        void transformFailed(String className, Throwable error);
+    }
+
+    private final AgentOptions options;
+    private final CacheSelector selector;
+    private final DecisionCache decisions;
+    private final Events events;
+    private final TransformStats stats = new TransformStats();
+    /** Whether fields are guarded (modes patch, both) or only watched (mode detect). */
+    private final boolean guard;
+    /** Whether synchronization is made visible to the race detector (modes detect, both). */
+    private final boolean syncHooks;
+
+    public CacheTransformer(AgentOptions options, CacheSelector selector, Events events) {
+        this.options = options;
+        this.selector = selector;
+        this.decisions = new DecisionCache(selector, events, stats);
+        this.events = events;
+        this.guard = options.mode().patches();
+        this.syncHooks = options.mode().detects();
+    }
+
+    private void addPlans(Map<String, Map<String, FieldPlan>> plans, String owner, ClassDecision decision) {
+        Map<String, FieldPlan> fields = decision.plans(guard);
+        if (!fields.isEmpty()) {
+            plans.put(owner, fields);
+        }
+    }
+
+    public TransformStats stats() {
+        return stats;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (internalName == null || classFile == null) {
+            return null; // hidden classes and lambdas have no name to match and touch no field directly
+        }
+        long start = System.nanoTime();
+        try {
+            return transform(loader, internalName, classFile);
+        } finally {
+            stats.classesSeen.increment();
+            stats.transformNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    private byte[] transform(ClassLoader loader, String internalName, byte[] classFile) {
+        try {
+            String className = internalName.replace('/', '.');
+            if (!options.isIncluded(className)) {
+                return null;
+            }
+            ClassPreFilter.Summary summary = ClassPreFilter.summarize(classFile);
+            boolean mayTouchCache = summary.mapDescriptor && (summary.cacheWord || !selector.selectsByNamesOnly());
+            if (!mayTouchCache && !syncHooks) {
+                return null; // neither declares nor touches a map field that could be a cache
+            }
+            ClassReader reader = new ClassReader(classFile);
+            boolean hooks = syncHooks && SyncPreFilter.mayNeedHooks(reader);
+            if (!mayTouchCache && !hooks) {
+                return null; // and no synchronization the detector models either
+            }
+            Map<String, Map<String, FieldPlan>> plans = new HashMap<>();
+            if (mayTouchCache) {
+                stats.classesPastFilter.increment();
+                ClassDecision own = decisions.decide(loader, internalName, classFile);
+                addPlans(plans, internalName, own);
+                for (String owner : MapFieldRefs.foreignOwners(reader, selector)) {
+                    if (options.isIncluded(owner.replace('/', '.'))) {
+                        addPlans(plans, owner, decisions.decideByName(loader, owner));
+                    }
+                }
+            }
+            if (plans.isEmpty() && !hooks) {
+                return null;
+            }
+            byte[] result = FieldPatcher.patch(reader, plans, syncHooks, hooks);
+            if (result != null && !plans.isEmpty()) {
+                events.transformed(className);
+            }
+            return result;
+        } catch (Throwable t) {
+            events.transformFailed(internalName.replace('/', '.'), t);
+            return null;
+        }
+    }
+}

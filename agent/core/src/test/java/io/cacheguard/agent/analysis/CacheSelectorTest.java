@@ -1,0 +1,56 @@
+package io.cacheguard.agent.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CacheSelectorTest {
+
+    @Test
+    void byDefaultClassNamesWithCacheMemoOrLruAreCaches() {
+        CacheSelector selector = CacheSelector.defaults();
+        assertTrue(selector.isCacheClass("com.acme.ExpiringCache"));
+        assertTrue(selector.isCacheClass("com.acme.FibonacciMemo"));
+        assertTrue(selector.isCacheClass("com.acme.LRUMap"));
+        assertTrue(selector.isCacheClass("com.acme.Outer$PageCache"));
+        assertFalse(selector.isCacheClass("com.cache.Registry")); // the package does not count
+        assertFalse(selector.isCacheClass("com.acme.Registry"));
+    }
+
+    @Test
+    void byDefaultFieldNamesWithCacheOrMemoAreCachesInAnyClass() {
+        CacheSelector selector = CacheSelector.defaults();
+        assertTrue(selector.isCacheField("com.acme.Registry", "templateCache"));
+        assertTrue(selector.isCacheField("com.acme.Registry", "MEMO"));
+        assertFalse(selector.isCacheField("com.acme.Registry", "byName"));
+        assertTrue(selector.isCacheField("com.acme.ExpiringCache", "byName")); // every field of a cache class
+    }
+
+    @Test
+    void targetsNameClassesByGlobAndFieldsByLowerCaseLastSegmentOrHash() {
+        CacheSelector selector = CacheSelector.of(false, "com.acme.*Registry:com.acme.Foo.byName:com.acme.Bar#Items");
+        assertTrue(selector.isCacheClass("com.acme.TemplateRegistry"));
+        assertTrue(selector.isCacheField("com.acme.Foo", "byName"));
+        assertFalse(selector.isCacheField("com.acme.Foo", "byId"));
+        assertTrue(selector.isCacheField("com.acme.Bar", "Items"));
+        assertFalse(selector.selectsByNamesOnly());
+        assertTrue(CacheSelector.defaults().selectsByNamesOnly());
+    }
+
+    @Test
+    void allTakesEveryClassButNeverTheJdkOrTheAgent() {
+        CacheSelector selector = CacheSelector.of(true, null);
+        assertTrue(selector.isCacheClass("com.acme.Registry"));
+        assertFalse(selector.isCacheClass("java.util.HashMap"));
+        assertFalse(selector.isCacheClass("io.cacheguard.agent.runtime.GuardedHashMap"));
+        assertTrue(selector.isCacheClass("io.cacheguard.samples.expiring.ExpiringCache"));
+    }
+
+    @Test
+    void globsMatchJaCoCoStyle() {
+        assertTrue(new Glob("com.*.Cache?").matches("com.acme.deep.CacheX"));
+        assertFalse(new Glob("com.*.Cache?").matches("com.acme.Cache"));
+        assertTrue(new Glob("*").matches(""));
+    }
+}

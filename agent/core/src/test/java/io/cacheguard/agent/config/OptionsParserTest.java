@@ -1,0 +1,135 @@
+package io.cacheguard.agent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptionsParserTest {
+    @TempDir
+    Path temp;
+
+    private static Properties properties(String... keyValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            properties.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return properties;
+    }
+
+    @Test
+    void defaultsAreBothModeWithoutBoundsOrReport() throws OptionException {
+        AgentOptions options = OptionsParser.parse(null, new Properties());
+        assertEquals(Mode.BOTH, options.mode());
+        assertEquals("", options.defaultBounds());
+        assertEquals(null, options.report());
+        assertEquals(16, options.stackDepth());
+        assertFalse(options.quiet());
+    }
+
+    @Test
+    void agentArgumentListsKeyValuePairsWithColonSeparatedLists() throws OptionException {
+        AgentOptions options = OptionsParser.parse(
+                "mode=patch,includes=com.acme.*:org.example.Cache,excludes=com.acme.internal.*,quiet=true", new Properties());
+        assertEquals(Mode.PATCH, options.mode());
+        assertTrue(options.isIncluded("com.acme.Cache"));
+        assertTrue(options.isIncluded("org.example.Cache"));
+        assertFalse(options.isIncluded("com.acme.internal.Cache"));
+        assertFalse(options.isIncluded("net.other.Cache"));
+        assertTrue(options.quiet());
+    }
+
+    @Test
+    void theJdkAndTheAgentAreNeverIncluded() throws OptionException {
+        AgentOptions options = OptionsParser.parse("includes=*", new Properties());
+        assertFalse(options.isIncluded("java.util.HashMap"));
+        assertFalse(options.isIncluded("io.cacheguard.agent.runtime.Guards"));
+        assertTrue(options.isIncluded("io.cacheguard.samples.expiring.ExpiringCache"));
+    }
+
+    @Test
+    void boundsAreSeparateKeysJoinedIntoOneSpec() throws OptionException {
+        AgentOptions options = OptionsParser.parse("maximumSize=100,expireAfterWrite=10m", new Properties());
+        assertEquals("maximumSize=100,expireAfterWrite=10m", options.defaultBounds());
+    }
+
+    @Test
+    void argumentBeatsSystemPropertyWhichBeatsConfigFile() throws IOException, OptionException {
+        Path config = temp.resolve("cacheguard.properties");
+        Files.writeString(config, "mode=off\nstackDepth=4\nquiet=true\n");
+        AgentOptions options = OptionsParser.parse("config=" + config + ",mode=patch",
+                properties("cacheguard.mode", "detect", "cacheguard.stackDepth", "8"));
+        assertEquals(Mode.PATCH, options.mode());
+        assertEquals(8, options.stackDepth());
+        assertTrue(options.quiet());
+    }
+
+    @Test
+    void propertiesOfOtherPartsOfTheProjectAreNotAgentOptions() throws OptionException {
+        AgentOptions options = OptionsParser.parse(null,
+                properties("cacheguard.samples.safe", "true", "cacheguard.it.javaHome", "/opt/jdk", "cacheguard.mode", "detect"));
+        assertEquals(Mode.DETECT, options.mode());
+    }
+
+    @Test
+    void configFileMayBeNamedBySystemProperty() throws IOException, OptionException {
+        Path config = temp.resolve("cacheguard.properties");
+        Files.writeString(config, "mode=patch\n");
+        AgentOptions options = OptionsParser.parse(null, properties("cacheguard.config", config.toString()));
+        assertEquals(Mode.PATCH, options.mode());
+    }
+
+    @Test
+    void configFileCarriesPerFieldBounds() throws IOException, OptionException {
+        Path config = temp.resolve("cacheguard.properties");
+        Files.writeString(config, "maximumSize=1000\nbounds.com.acme.Cache.map=maximumSize=10,expireAfterAccess=5m\n");
+        AgentOptions options = OptionsParser.parse("config=" + config, new Properties());
+        assertEquals("maximumSize=10,expireAfterAccess=5m", options.boundsFor("com.acme.Cache.map"));
+        assertEquals("maximumSize=1000", options.boundsFor("com.acme.Cache.other"));
+    }
+
+    @Test
+    void unknownKeyIsNamedWithTheKnownOnes() {
+        OptionException e = assertThrows(OptionException.class, () -> OptionsParser.parse("colour=red", new Properties()));
+        assertTrue(e.getMessage().startsWith("unknown option 'colour'"), e.getMessage());
+        assertTrue(e.getMessage().contains("mode"), e.getMessage());
+    }
+
+    @Test
+    void badValuesNameKeyValueAndWhatIsAccepted() {
+        assertMessage("mode=fast", "mode='fast' is not a mode; accepted: patch, detect, both, off");
+        assertMessage("all=yes", "all='yes' is not a boolean; accepted: true, false");
+        assertMessage("stackDepth=0", "stackDepth='0' is not a positive integer");
+        assertMessage("maximumSize=many", "maximumSize='many'");
+        assertMessage("expireAfterWrite=5 min", "expireAfterWrite='5 min'");
+    }
+
+    @Test
+    void badPerFieldBoundsInConfigFileNameTheFileKey() throws IOException {
+        Path config = temp.resolve("c.properties");
+        Files.writeString(config, "bounds.com.acme.Cache.map=maximumSize=lots\n");
+        OptionException e = assertThrows(OptionException.class,
+                () -> OptionsParser.parse("config=" + config, new Properties()));
+        assertTrue(e.getMessage().contains("bounds.com.acme.Cache.map"), e.getMessage());
+        assertTrue(e.getMessage().contains("maximumSize='lots'"), e.getMessage());
+    }
+
+    @Test
+    void unknownSystemPropertyUnderOurPrefixIsAnError() {
+        OptionException e = assertThrows(OptionException.class,
+                () -> OptionsParser.parse(null, properties("cacheguard.moed", "patch")));
+        assertTrue(e.getMessage().contains("'-Dcacheguard.moed'"), e.getMessage());
+    }
+
+    private static void assertMessage(String argument, String expected) {
+        OptionException e = assertThrows(OptionException.class, () -> OptionsParser.parse(argument, new Properties()));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}

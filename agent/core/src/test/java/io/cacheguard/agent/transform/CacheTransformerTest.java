@@ -1,0 +1,64 @@
+package io.cacheguard.agent.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cacheguard.agent.analysis.FieldReport;
+import io.cacheguard.agent.config.AgentOptions;
+import io.cacheguard.agent.config.OptionsParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The transformer never throws into the class loader: a class it cannot read is loaded unchanged and reported. */
+class CacheTransformerTest {
+    private final List<String> failures = new ArrayList<>();
+
+    private final CacheTransformer.Events events = new CacheTransformer.Events() {
+        @Override
+        public void transformed(String className) {
+        }
+
+        @Override
+        public void transformFailed(String className, Throwable error) {
+            failures.add(className + ": " + error);
+        }
+
+        @Override
+        public void decided(ClassLoader loader, String className, List<FieldReport> reports) {
+        }
+    };
+
+    private CacheTransformer transformer() throws Exception {
+        AgentOptions options = OptionsParser.parse("mode=patch", new Properties());
+        return new CacheTransformer(options, options.selector(), events);
+    }
+
+    @Test
+    void garbageBytesOfACacheClassAreLeftAloneAndReported() throws Exception {
+        byte[] garbage = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 5, 1, 2, 3};
+        assertNull(transformer().transform(null, "com/acme/BrokenCache", null, null, garbage));
+        assertEquals(1, failures.size(), failures::toString);
+        assertTrue(failures.get(0).startsWith("com.acme.BrokenCache: "), failures::toString);
+    }
+
+    @Test
+    void classesOfTheJdkAndTheAgentAreNeverTouched() throws Exception {
+        byte[] garbage = {1, 2, 3};
+        assertNull(transformer().transform(null, "java/util/Cache", null, null, garbage));
+        assertNull(transformer().transform(null, "io/cacheguard/agent/runtime/GuardedHashMap", null, null, garbage));
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void aClassWithoutMapFieldsIsNotRewritten() throws Exception {
+        byte[] plain;
+        try (var in = CacheTransformerTest.class.getResourceAsStream("CacheTransformerTest.class")) {
+            plain = in.readAllBytes();
+        }
+        assertNull(transformer().transform(getClass().getClassLoader(), "com/acme/PlainCache", null, null, plain));
+        assertEquals(List.of(), failures);
+    }
+}

@@ -1,0 +1,66 @@
+package io.cacheguard.agent.runtime.detector;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * FastTrack's shadow state of one tracked map: the last write as an epoch and its site, and the
+ * reads since, as one epoch while a single thread reads and as a vector clock once reads are
+ * shared. It lives in the tracking wrapper, so it is collected with the map. While one thread uses
+ * the map it holds two longs and two references (40 bytes with the object header on a 64-bit JVM
+ * with compressed pointers; with the label, flag and race count 56 bytes); the vector clock and
+ * per-reader sites exist only for shared reads, and sites are shared between maps.
+ *
+ * <p>Guarded by its own monitor: the detector's check of one access is atomic for the map.
+ */
+public final class MapShadow {
+    /** Names the map in reports: {@code com.acme.Cache.map}. */
+    final String label;
+    /** Whether the map is a patched (thread-safe) one, so its races are harmless now. */
+    final boolean patched;
+    /** Races found on this map; past {@link Attribution#FULL} only a sample is attributed to sites. */
+    int races;
+    long write = Epoch.NONE;
+    Site writeSite;
+    long read = Epoch.NONE;
+    Site readSite;
+    /** Reads by several threads without an order: per-thread last read, and where it was. */
+    VectorClock sharedReads;
+    Map<Integer, Site> sharedReadSites;
+
+    public MapShadow(String label) {
+        this(label, false);
+    }
+
+    public MapShadow(String label, boolean patched) {
+        this.label = label;
+        this.patched = patched;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean patched() {
+        return patched;
+    }
+
+    /** Forgets every access so far: they all happen before whatever any thread does next. */
+    synchronized void forget() {
+        write = Epoch.NONE;
+        writeSite = null;
+        read = Epoch.NONE;
+        readSite = null;
+        sharedReads = null;
+        sharedReadSites = null;
+    }
+
+    void shareReads(long existing, Site existingSite) {
+        sharedReads = new VectorClock();
+        sharedReadSites = new HashMap<>();
+        sharedReads.set(Epoch.tid(existing), Epoch.clock(existing));
+        sharedReadSites.put(Epoch.tid(existing), existingSite);
+        read = Epoch.NONE;
+        readSite = null;
+    }
+}

@@ -1,0 +1,248 @@
+package io.cacheguard.agent.runtime.detector;
+
+import java.util.Map;
+
+/**
+ * The happens-before race detector for tracked maps, after FastTrack (Flanagan and Freund, PLDI
+ * 2009): per-thread vector clocks, per-map epochs for the common case. Two accesses race when
+ * neither happens before the other, however far apart in time they ran: a write in one thread and
+ * a later write in another that only waited (slept) is a race.
+ *
+ * <p>Synchronization is modelled as edges: {@link #release} then {@link #acquire} of the same
+ * object (monitors, locks, a volatile write then read), {@link #fork} and {@link #join} of threads.
+ * Everything else orders nothing. Callers give each thread its {@link ThreadState} and each map its
+ * {@link MapShadow}.
+ */
+public final class RaceDetector {
+    private final RaceListener listener;
+    private final SyncClocks syncClocks = new SyncClocks();
+    private int nextTid;
+
+    public RaceDetector(RaceListener listener) {
+        this.listener = listener;
+    }
+
+    /** A new thread's state, with a fresh id; {@code threadId} is the Java thread's. */
+    public synchronized ThreadState newThread(long threadId) {
+        return new ThreadState(nextTid++, threadId);
+    }
+
+    /** A new thread's state, for tests that play several threads in one. */
+    public ThreadState newThread() {
+        return newThread(-1);
+    }
+
+    /** A new thread's state that has seen {@code inherited}: what its starter had done (see {@link #forkClock}). */
+    public ThreadState newThread(long threadId, VectorClock inherited) {
+        ThreadState child = newThread(threadId);
+        if (inherited != null) {
+            child.clock.join(inherited);
+        }
+        return child;
+    }
+
+    /**
+     * {@code parent} is starting a thread whose state does not exist yet: the clock the child will
+     * start from. Everything the parent did so far happens before the child.
+     */
+    public VectorClock forkClock(ThreadState parent) {
+        VectorClock inherited = parent.clock.copy();
+        parent.clock.tick(parent.tid);
+        return inherited;
+    }
+
+    /** {@code thread} acquired {@code sync}: it now has seen everything released to it before. */
+    public void acquire(ThreadState thread, Object sync) {
+        acquire(thread, clockOf(thread, sync));
+    }
+
+    /** {@code thread} acquired a synchronization object whose clock its caller keeps itself. */
+    public void acquire(ThreadState thread, SyncClock released) {
+        thread.clock.join(released.snapshot());
+    }
+
+    /**
+     * {@code thread} released {@code sync}. The release joins rather than replaces the object's
+     * clock, so that read locks released by several readers each publish their writes.
+     */
+    public void release(ThreadState thread, Object sync) {
+        release(thread, clockOf(thread, sync));
+    }
+
+    /** {@code thread} released a synchronization object whose clock its caller keeps itself. */
+    public void release(ThreadState thread, SyncClock released) {
+        released.release(thread.clock);
+        thread.clock.tick(thread.tid);
+    }
+
+    /** The clock of {@code sync}: from the thread's few most recent ones, else from the shared table. */
+    private SyncClock clockOf(ThreadState thread, Object sync) {
+        SyncClock clock = thread.recentClock(sync);
+        if (clock == null) {
+            clock = syncClocks.of(sync);
+            thread.rememberClock(sync, clock);
+        }
+        return clock;
+    }
+
+    /** {@code parent} started {@code child}: everything the parent did happens before the child. */
+    public void fork(ThreadState parent, ThreadState child) {
+        child.clock.join(parent.clock);
+        parent.clock.tick(parent.tid);
+    }
+
+    /** {@code parent} joined {@code child}: everything the child did happens before what follows. */
+    public void join(ThreadState parent, ThreadState child) {
+        parent.clock.join(child.clock);
+        child.clock.tick(child.tid);
+    }
+
+    /** Number of synchronization objects with a clock; dead ones are dropped as they are collected. */
+    public int syncObjects() {
+        return syncClocks.size();
+    }
+
+    /**
+     * Every access to {@code shadow}'s map so far happens before whatever comes next: the map was
+     * published by class initialisation or through a final field. Its history is dropped.
+     */
+    public void published(MapShadow shadow) {
+        shadow.forget();
+    }
+
+    /** {@code thread} read {@code map}. */
+    public void read(ThreadState thread, Object map, MapShadow shadow, SiteCapture site) {
+        long now = thread.epoch();
+        if (shadow.read == now || Attribution.skips(shadow.races)) {
+            return; // same epoch: nothing new to learn (a stale value only ever skips this thread's own repeat)
+        }
+        // Outside the map's lock: a stack walk there would stall every thread using the map.
+        Site remembered = reusable(shadow.readSite, thread, shadow, site);
+        Site here = remembered != null || shadow.sharedReads != null ? remembered : capture(thread, shadow, site);
+        Race race = null;
+        boolean counted = false;
+        boolean turnedHot;
+        synchronized (shadow) {
+            if (shadow.read == now || shadow.sharedReads != null
+                    && shadow.sharedReads.get(thread.tid) == thread.clock.get(thread.tid)) {
+                return;
+            }
+            if (shadow.write != Epoch.NONE && !thread.clock.covers(shadow.write)) {
+                if (Attribution.attributes(++shadow.races) && shadow.writeSite != null) {
+                    here = here == null || here == remembered ? captureForReport(thread, shadow, site) : here;
+                    race = new Race(Race.Kind.READ_WRITE, shadow.label, System.identityHashCode(map),
+                            shadow.patched, shadow.writeSite, here);
+                } else {
+                    counted = true;
+                }
+            }
+            turnedHot = shadow.races == Attribution.HOT && (race != null || counted);
+            if (shadow.sharedReads != null) {
+                if (race == null) { // each reader's own site: rarely new, so captured under the lock
+                    Site own = reusable(shadow.sharedReadSites.get(thread.tid), thread, shadow, site);
+                    here = own != null ? own : here != null ? here : capture(thread, shadow, site);
+                }
+                shadow.sharedReads.set(thread.tid, thread.clock.get(thread.tid));
+                shadow.sharedReadSites.put(thread.tid, here);
+            } else if (shadow.read == Epoch.NONE || thread.clock.covers(shadow.read)) {
+                shadow.read = now;
+                shadow.readSite = here;
+            } else {
+                shadow.shareReads(shadow.read, shadow.readSite);
+                shadow.sharedReads.set(thread.tid, thread.clock.get(thread.tid));
+                shadow.sharedReadSites.put(thread.tid, here);
+            }
+        }
+        notify(race, counted, turnedHot, shadow);
+    }
+
+    /** {@code thread} wrote {@code map}. */
+    public void write(ThreadState thread, Object map, MapShadow shadow, SiteCapture site) {
+        long now = thread.epoch();
+        if (shadow.write == now || Attribution.skips(shadow.races)) {
+            return;
+        }
+        Site remembered = reusable(shadow.writeSite, thread, shadow, site);
+        Site here = remembered != null ? remembered : capture(thread, shadow, site);
+        Race race = null;
+        boolean counted = false;
+        boolean turnedHot;
+        synchronized (shadow) {
+            if (shadow.write == now) {
+                return;
+            }
+            Site earlier = null;
+            Race.Kind kind = null;
+            if (shadow.write != Epoch.NONE && !thread.clock.covers(shadow.write)) {
+                kind = Race.Kind.WRITE_WRITE;
+                earlier = shadow.writeSite;
+            } else if (shadow.sharedReads != null) {
+                for (Map.Entry<Integer, Site> reader : shadow.sharedReadSites.entrySet()) {
+                    int tid = reader.getKey();
+                    if (tid != thread.tid && shadow.sharedReads.get(tid) > thread.clock.get(tid)) {
+                        kind = Race.Kind.READ_WRITE;
+                        earlier = reader.getValue();
+                        break;
+                    }
+                }
+            } else if (shadow.read != Epoch.NONE && Epoch.tid(shadow.read) != thread.tid
+                    && !thread.clock.covers(shadow.read)) {
+                kind = Race.Kind.READ_WRITE;
+                earlier = shadow.readSite;
+            }
+            if (kind != null) {
+                if (Attribution.attributes(++shadow.races) && earlier != null) {
+                    here = here == null || here == remembered ? captureForReport(thread, shadow, site) : here;
+                    race = new Race(kind, shadow.label, System.identityHashCode(map), shadow.patched, earlier, here);
+                } else {
+                    counted = true;
+                }
+            }
+            turnedHot = shadow.races == Attribution.HOT && kind != null;
+            shadow.sharedReads = null;
+            shadow.sharedReadSites = null;
+            shadow.write = now;
+            shadow.writeSite = here;
+        }
+        notify(race, counted, turnedHot, shadow);
+    }
+
+    /** A new site for an access, or none on a map whose races are only sampled now. */
+    private static Site capture(ThreadState thread, MapShadow shadow, SiteCapture site) {
+        int races = shadow.races;
+        return races <= Attribution.FULL || Attribution.attributes(races + 1)
+                ? captureForReport(thread, shadow, site)
+                : null;
+    }
+
+    /** Where a racing access really is, for its report: always walked, never reused. */
+    private static Site captureForReport(ThreadState thread, MapShadow shadow, SiteCapture site) {
+        Site captured = site.capture();
+        thread.rememberSite(shadow, captured);
+        return captured;
+    }
+
+    /**
+     * A site to reuse for this access rather than walking the stack: the one the map remembers if
+     * it is this thread's and this operation's, else this thread's latest of that operation on the
+     * map (see {@link SiteCapture}).
+     */
+    private static Site reusable(Site remembered, ThreadState thread, MapShadow shadow, SiteCapture site) {
+        if (remembered != null && remembered.threadId() == thread.threadId
+                && remembered.operation().equals(site.operation())) {
+            return remembered;
+        }
+        return thread.recentSite(shadow, site.operation());
+    }
+
+    private void notify(Race race, boolean counted, boolean turnedHot, MapShadow shadow) {
+        if (race != null) {
+            listener.race(race);
+        } else if (counted) {
+            listener.counted(shadow.label, shadow.patched);
+        }
+        if (turnedHot) {
+            listener.sampled(shadow.label);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.cacheguard.agent.runtime.detector;
+
+import java.util.Arrays;
+
+/**
+ * A vector clock: for each thread (by its detector id), the last event of that thread this clock
+ * has seen. Happens-before is "every component less or equal". Mutable, not thread-safe: each clock
+ * is owned by one thread or guarded by the detector.
+ */
+public final class VectorClock {
+    private long[] clocks;
+
+    public VectorClock() {
+        this.clocks = new long[4];
+    }
+
+    private VectorClock(long[] clocks) {
+        this.clocks = clocks;
+    }
+
+    public VectorClock copy() {
+        return new VectorClock(clocks.clone());
+    }
+
+    /** The component for thread {@code tid}; 0 for a thread this clock never heard of. */
+    public long get(int tid) {
+        return tid < clocks.length ? clocks[tid] : 0L;
+    }
+
+    public void set(int tid, long value) {
+        if (tid >= clocks.length) {
+            clocks = Arrays.copyOf(clocks, Math.max(tid + 1, clocks.length * 2));
+        }
+        clocks[tid] = value;
+    }
+
+    /** Advances this thread's own component: the start of a new epoch after a release. */
+    public void tick(int tid) {
+        set(tid, get(tid) + 1);
+    }
+
+    /** Takes in everything {@code other} has seen (an acquire, a join). */
+    public void join(VectorClock other) {
+        if (other.clocks.length > clocks.length) {
+            clocks = Arrays.copyOf(clocks, other.clocks.length);
+        }
+        for (int i = 0; i < other.clocks.length; i++) {
+            if (other.clocks[i] > clocks[i]) {
+                clocks[i] = other.clocks[i];
+            }
+        }
+    }
+
+    /** Takes in a {@link SyncClock}'s snapshot (an acquire). */
+    void join(long[] other) {
+        if (other.length > clocks.length) {
+            clocks = Arrays.copyOf(clocks, other.length);
+        }
+        for (int i = 0; i < other.length; i++) {
+            if (other[i] > clocks[i]) {
+                clocks[i] = other[i];
+            }
+        }
+    }
+
+    /**
+     * {@code snapshot} joined with this clock, as a new array; {@code snapshot} itself when this
+     * clock adds nothing to it.
+     */
+    long[] joinedWith(long[] snapshot) {
+        int length = Math.max(snapshot.length, significantLength());
+        long[] merged = null;
+        for (int i = 0; i < length; i++) {
+            long mine = i < clocks.length ? clocks[i] : 0L;
+            long theirs = i < snapshot.length ? snapshot[i] : 0L;
+            if (mine > theirs && merged == null) {
+                merged = Arrays.copyOf(snapshot, length);
+            }
+            if (merged != null && mine > merged[i]) {
+                merged[i] = mine;
+            }
+        }
+        return merged == null ? snapshot : merged;
+    }
+
+    /** The length without trailing zeros. */
+    private int significantLength() {
+        int length = clocks.length;
+        while (length > 0 && clocks[length - 1] == 0L) {
+            length--;
+        }
+        return length;
+    }
+
+    /** Whether the event {@code epoch} happened before (or is) what this clock has seen. */
+    public boolean covers(long epoch) {
+        return Epoch.clock(epoch) <= get(Epoch.tid(epoch));
+    }
+
+    /** Whether every event {@code other} has seen, this clock has seen too. */
+    public boolean covers(VectorClock other) {
+        for (int i = 0; i < other.clocks.length; i++) {
+            if (other.clocks[i] > get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** This thread's current event, as an epoch. */
+    public long epoch(int tid) {
+        return Epoch.of(tid, get(tid));
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(clocks);
+    }
+}
