@@ -79,6 +79,7 @@ public final class Detection {
     }
 
     /** The current thread acquired {@code sync} (entered a monitor, locked, read a volatile, ...). */
+    @Hook(Hook.Kind.ENTRY)
     public static void acquire(Object sync) {
         RaceDetector d = detector;
         if (d == null || sync == null) {
@@ -95,6 +96,7 @@ public final class Detection {
     }
 
     /** The current thread released {@code sync}. */
+    @Hook(Hook.Kind.ENTRY)
     public static void release(Object sync) {
         RaceDetector d = detector;
         if (d == null || sync == null) {
@@ -143,6 +145,7 @@ public final class Detection {
     }
 
     /** The map now in a field that class initialisation or a constructor filled: its history so far is ordered. */
+    @Hook(Hook.Kind.ENTRY)
     public static void published(Object map) {
         RaceDetector d = detector;
         if (d != null && map instanceof TrackedMap) {

@@ -57,6 +57,7 @@ public final class Guards {
      * The tracked twin of a map about to be stored in a field that is watched but not patched (mode
      * {@code detect}): the program keeps its own map and its own behaviour; the detector sees each use.
      */
+    @Hook(Hook.Kind.ENTRY)
     public static Object track(Object value, String field) {
         if (value == null || value instanceof GuardedMap || !Detection.enabled()) {
             return value;
@@ -73,6 +74,7 @@ public final class Guards {
     }
 
     /** The thread-safe twin of a map about to be stored in field {@code field} ({@code com.acme.Cache.map}). */
+    @Hook(Hook.Kind.ENTRY)
     public static Object guard(Object value, String field) {
         if (value == null || value instanceof GuardedMap) {
             return value;
@@ -89,6 +91,7 @@ public final class Guards {
     }
 
     /** A read of an instance field: the raw map a store never saw is guarded and written back once. */
+    @Hook(Hook.Kind.ENTRY)
     public static Object onRead(Object owner, Object value, String field) {
         if (value == null || value instanceof GuardedMap) {
             return value;
@@ -97,6 +100,7 @@ public final class Guards {
     }
 
     /** A read of a static field, as {@link #onRead}. */
+    @Hook(Hook.Kind.ENTRY)
     public static Object onStaticRead(Object value, Class<?> owner, String field) {
         if (value == null || value instanceof GuardedMap) {
             return value;
@@ -109,6 +113,7 @@ public final class Guards {
      * installed only if the field is still null. The thread that loses adopts the winner's map,
      * since the code reads the field again before using it; its own, empty map is dropped.
      */
+    @Hook(Hook.Kind.ENTRY)
     public static void initIfNull(Object owner, Object value, String field) {
         try {
             VarHandle handle = owner == null ? null : FieldHandles.of(owner.getClass(), field);
@@ -127,11 +132,13 @@ public final class Guards {
      * the local should go on with. The field's, if it holds a map of the local's type (the winner's,
      * or this thread's own twin), else this thread's own.
      */
+    @Hook(Hook.Kind.ENTRY)
     public static Object adopt(Object inField, Object mine, Class<?> localType) {
         return localType.isInstance(inField) ? inField : mine;
     }
 
     /** {@link #initIfNull} for a static field. */
+    @Hook(Hook.Kind.ENTRY)
     public static void initStaticIfNull(Object value, Class<?> owner, String field) {
         try {
             VarHandle handle = FieldHandles.of(owner, field);

@@ -183,7 +183,7 @@ class LockedMap<K, V, M extends Map<K, V>> extends AbstractMap<K, V> {
      */
     @Override
     public boolean equals(Object o) {
-        if (o == this) {
+        if (o == this || o == lock) { // the wrapper this map works for is equal to itself
             return true;
         }
         Map<K, V> snapshot;

@@ -26,7 +26,7 @@ class SequencedGuardedLinkedHashMap<K, V> extends GuardedLinkedHashMap<K, V> imp
 
     @Override
     public SequencedMap<K, V> reversed() {
-        return new LockedSequencedMap<>(this, ((SequencedMap<K, V>) locked.map).reversed(), this);
+        return new LockedSequencedMap<>(this, ((SequencedMap<K, V>) delegate.map).reversed(), this);
     }
 
     @Override

@@ -23,66 +23,66 @@ class SequencedTrackedLinkedHashMap<K, V> extends TrackedLinkedHashMap<K, V> imp
 
     @SuppressWarnings("unchecked")
     private SequencedMap<K, V> sequenced() {
-        return (SequencedMap<K, V>) ops.target;
+        return (SequencedMap<K, V>) delegate.target;
     }
 
     @Override
     public SequencedMap<K, V> reversed() {
-        ops.read(TrackedOps.ITERATE);
+        delegate.read(TrackedOps.ITERATE);
         return sequenced().reversed();
     }
 
     @Override
     public Map.Entry<K, V> firstEntry() {
-        ops.read(TrackedOps.GET);
+        delegate.read(TrackedOps.GET);
         return sequenced().firstEntry();
     }
 
     @Override
     public Map.Entry<K, V> lastEntry() {
-        ops.read(TrackedOps.GET);
+        delegate.read(TrackedOps.GET);
         return sequenced().lastEntry();
     }
 
     @Override
     public Map.Entry<K, V> pollFirstEntry() {
-        ops.write(TrackedOps.REMOVE);
+        delegate.write(TrackedOps.REMOVE);
         return sequenced().pollFirstEntry();
     }
 
     @Override
     public Map.Entry<K, V> pollLastEntry() {
-        ops.write(TrackedOps.REMOVE);
+        delegate.write(TrackedOps.REMOVE);
         return sequenced().pollLastEntry();
     }
 
     @Override
     public V putFirst(K k, V v) {
-        ops.write(TrackedOps.PUT);
+        delegate.write(TrackedOps.PUT);
         return sequenced().putFirst(k, v);
     }
 
     @Override
     public V putLast(K k, V v) {
-        ops.write(TrackedOps.PUT);
+        delegate.write(TrackedOps.PUT);
         return sequenced().putLast(k, v);
     }
 
     @Override
     public SequencedSet<K> sequencedKeySet() {
-        ops.read(TrackedOps.ITERATE);
+        delegate.read(TrackedOps.ITERATE);
         return sequenced().sequencedKeySet();
     }
 
     @Override
     public SequencedCollection<V> sequencedValues() {
-        ops.read(TrackedOps.ITERATE);
+        delegate.read(TrackedOps.ITERATE);
         return sequenced().sequencedValues();
     }
 
     @Override
     public SequencedSet<Map.Entry<K, V>> sequencedEntrySet() {
-        ops.read(TrackedOps.ITERATE);
+        delegate.read(TrackedOps.ITERATE);
         return sequenced().sequencedEntrySet();
     }
 

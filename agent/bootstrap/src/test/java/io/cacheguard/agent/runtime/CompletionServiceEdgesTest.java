@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * A task submitted to a {@link CompletionService} sees what its submitter did before
  * {@code submit}, and whoever takes its future from the service ({@code take}, {@code poll}) sees
  * what the task did, with or without {@code get}. Each test plays instrumented code by calling
- * {@link SyncHooks} as the rewritten call sites do.
+ * {@link CompletionServiceHooks} as the rewritten call sites do.
  */
 @Timeout(60)
 class CompletionServiceEdgesTest {
@@ -51,22 +51,22 @@ class CompletionServiceEdgesTest {
     @Test
     void whoeverTakesTheFutureSeesWhatTheTaskDidAndTheTaskWhatItsSubmitterDid() throws Exception {
         Map<String, Submit> submits = Map.of(
-                "callable", (service, cache) -> SyncHooks.submit(service, () -> derive(cache)),
-                "runnable", (service, cache) -> SyncHooks.submit(service, () -> derive(cache), 2));
+                "callable", (service, cache) -> CompletionServiceHooks.submit(service, () -> derive(cache)),
+                "runnable", (service, cache) -> CompletionServiceHooks.submit(service, () -> derive(cache), 2));
         Map<String, Take> takes = new LinkedHashMap<>();
-        takes.put("take", (service, submitted) -> SyncHooks.take(service));
-        takes.put("pollTimed", (service, submitted) -> SyncHooks.poll(service, 10, TimeUnit.SECONDS));
+        takes.put("take", (service, submitted) -> CompletionServiceHooks.take(service));
+        takes.put("pollTimed", (service, submitted) -> CompletionServiceHooks.poll(service, 10, TimeUnit.SECONDS));
         takes.put("poll", (service, submitted) -> {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             Future<?> taken;
-            while ((taken = SyncHooks.poll(service)) == null) { // found once the task has ended
+            while ((taken = CompletionServiceHooks.poll(service)) == null) { // found once the task has ended
                 assertTrue(System.nanoTime() < deadline, "the task did not end");
                 Thread.onSpinWait();
             }
             return taken;
         });
         takes.put("getOnly", (service, submitted) -> {
-            SyncHooks.get(submitted); // the submitted future, never taken: ordered as an executor's
+            ExecutorHooks.get(submitted); // the submitted future, never taken: ordered as an executor's
             return submitted;
         });
         for (Map.Entry<String, Submit> submit : submits.entrySet()) {
@@ -102,11 +102,11 @@ class CompletionServiceEdgesTest {
         try {
             CompletionService<Integer> service = new ExecutorCompletionService<>(worker);
             cache.put("seed", 1);
-            Future<?> first = SyncHooks.submit(service, () -> cache.get("seed"));
-            SyncHooks.submit(service, () -> cache.put("second", 2), 2);
-            assertSame(first, SyncHooks.take(service)); // one worker: completed in submission order
+            Future<?> first = CompletionServiceHooks.submit(service, () -> cache.get("seed"));
+            CompletionServiceHooks.submit(service, () -> cache.put("second", 2), 2);
+            assertSame(first, CompletionServiceHooks.take(service)); // one worker: completed in submission order
             cache.get("second");
-            assertNotNull(SyncHooks.take(service));
+            assertNotNull(CompletionServiceHooks.take(service));
         } finally {
             worker.shutdown();
             assertTrue(worker.awaitTermination(10, TimeUnit.SECONDS));
@@ -135,15 +135,15 @@ class CompletionServiceEdgesTest {
         CompletionService<Integer> service = new ExecutorCompletionService<>(runsThenWaits);
         Thread submitter = new Thread(() -> {
             cache.put("seed", 1);
-            SyncHooks.submit(service, () -> derive(cache));
+            CompletionServiceHooks.submit(service, () -> derive(cache));
         }, label);
-        SyncHooks.starting(submitter);
+        ThreadHooks.starting(submitter);
         submitter.start();
-        Future<?> future = SyncHooks.take(service);
+        Future<?> future = CompletionServiceHooks.take(service);
         assertEquals(2, cache.get("derived"));
         taken.countDown();
         assertEquals(2, future.get());
-        SyncHooks.join(submitter, 10_000);
+        ThreadHooks.join(submitter, 10_000);
         assertFalse(submitter.isAlive());
         assertEquals(List.of(), DetectedRaces.on(label));
     }
@@ -169,7 +169,7 @@ class CompletionServiceEdgesTest {
             Future<?> taken = take.take(service, submitted);
             assertSame(submitted, taken, "take answers the future submit did");
             if (get) {
-                assertEquals(2, SyncHooks.get(taken));
+                assertEquals(2, ExecutorHooks.get(taken));
             }
             assertEquals(2, cache.get("derived"), label);
         } finally {

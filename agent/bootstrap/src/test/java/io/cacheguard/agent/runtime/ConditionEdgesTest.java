@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code Condition.await} releases the condition's lock and takes it again, so a consumer that
  * awaits under the lock sees what the producer did under it before signalling. Each test plays
- * instrumented code by calling {@link SyncHooks} as the rewritten call sites do, and always in the
+ * instrumented code by calling the hooks ({@link ConditionHooks}, {@link LockHooks}) as the rewritten call sites do, and always in the
  * same order whatever the schedule: the consumer holds the lock when it starts the producer, so the
  * producer can only take it once the consumer awaits.
  */
@@ -49,17 +49,17 @@ class ConditionEdgesTest {
     @Test
     void everyAwaitSeesWhatTheSignallerDidUnderTheLock() throws Exception {
         Map<String, Await> awaits = Map.of(
-                "await", SyncHooks::await,
-                "awaitTimed", c -> SyncHooks.await(c, 100, TimeUnit.MILLISECONDS),
-                "awaitNanos", c -> SyncHooks.awaitNanos(c, TimeUnit.MILLISECONDS.toNanos(100)),
-                "awaitUntil", c -> SyncHooks.awaitUntil(c, new Date(System.currentTimeMillis() + 100)),
-                "awaitUninterruptibly", SyncHooks::awaitUninterruptibly);
+                "await", ConditionHooks::await,
+                "awaitTimed", c -> ConditionHooks.await(c, 100, TimeUnit.MILLISECONDS),
+                "awaitNanos", c -> ConditionHooks.awaitNanos(c, TimeUnit.MILLISECONDS.toNanos(100)),
+                "awaitUntil", c -> ConditionHooks.awaitUntil(c, new Date(System.currentTimeMillis() + 100)),
+                "awaitUninterruptibly", ConditionHooks::awaitUninterruptibly);
         for (Map.Entry<String, Await> await : awaits.entrySet()) {
             for (boolean all : new boolean[] {false, true}) {
                 String label = "ConditionEdgesTest." + await.getKey() + (all ? ".signalAll" : ".signal");
                 ReentrantLock lock = new ReentrantLock();
-                Condition condition = SyncHooks.newCondition(lock);
-                handOff(label, lock, condition, await.getValue(), all ? SyncHooks::signalAll : SyncHooks::signal);
+                Condition condition = ConditionHooks.newCondition(lock);
+                handOff(label, lock, condition, await.getValue(), all ? ConditionHooks::signalAll : ConditionHooks::signal);
                 assertEquals(List.of(), DetectedRaces.on(label), label);
             }
         }
@@ -70,7 +70,7 @@ class ConditionEdgesTest {
     void anAwaitTheDetectorDoesNotSeeLeavesTheHandOffRacy() throws Exception {
         String label = "ConditionEdgesTest.unhooked";
         ReentrantLock lock = new ReentrantLock();
-        Condition condition = SyncHooks.newCondition(lock);
+        Condition condition = ConditionHooks.newCondition(lock);
         handOff(label, lock, condition, c -> c.await(100, TimeUnit.MILLISECONDS), Condition::signalAll);
         assertFalse(DetectedRaces.on(label).isEmpty(), "the check sees a missing edge");
     }
@@ -84,12 +84,12 @@ class ConditionEdgesTest {
         String label = "ConditionEdgesTest.writeLock";
         ReentrantReadWriteLock locks = new ReentrantReadWriteLock();
         Lock writeLock = locks.writeLock();
-        SyncHooks.writeView(locks, writeLock);
-        handOff(label, writeLock, SyncHooks.newCondition(writeLock), SyncHooks::await, SyncHooks::signalAll);
+        LockHooks.writeView(locks, writeLock);
+        handOff(label, writeLock, ConditionHooks.newCondition(writeLock), ConditionHooks::await, ConditionHooks::signalAll);
         assertEquals(List.of(), DetectedRaces.on(label));
         Lock readLock = locks.readLock();
-        SyncHooks.readView(locks, readLock);
-        assertThrows(UnsupportedOperationException.class, () -> SyncHooks.newCondition(readLock));
+        LockHooks.readView(locks, readLock);
+        assertThrows(UnsupportedOperationException.class, () -> ConditionHooks.newCondition(readLock));
     }
 
     /**
@@ -101,8 +101,8 @@ class ConditionEdgesTest {
         String label = "ConditionEdgesTest.unknownLock";
         ReentrantLock lock = new ReentrantLock();
         Condition condition = lock.newCondition(); // as if made in uninstrumented code
-        handOff(label, lock, condition, c -> SyncHooks.awaitNanos(c, TimeUnit.MILLISECONDS.toNanos(100)),
-                SyncHooks::signal);
+        handOff(label, lock, condition, c -> ConditionHooks.awaitNanos(c, TimeUnit.MILLISECONDS.toNanos(100)),
+                ConditionHooks::signal);
         assertEquals(List.of(), DetectedRaces.on(label));
     }
 
@@ -115,18 +115,18 @@ class ConditionEdgesTest {
         Map<String, Integer> cache = new TrackedHashMap<>(new HashMap<>(), new MapShadow(label));
         boolean[] ready = {false}; // guarded by lock
         Thread producer = new Thread(() -> {
-            SyncHooks.lock(lock);
+            LockHooks.lock(lock);
             try {
                 cache.put("answer", 42);
                 ready[0] = true;
                 signal.signal(condition);
             } finally {
-                SyncHooks.unlock(lock);
+                LockHooks.unlock(lock);
             }
         }, label);
-        SyncHooks.lock(lock);
+        LockHooks.lock(lock);
         try {
-            SyncHooks.starting(producer);
+            ThreadHooks.starting(producer);
             producer.start();
             long deadline = System.nanoTime() + BOUND_NANOS;
             while (!ready[0]) {
@@ -135,9 +135,9 @@ class ConditionEdgesTest {
             }
             assertEquals(42, cache.get("answer"));
         } finally {
-            SyncHooks.unlock(lock);
+            LockHooks.unlock(lock);
         }
-        SyncHooks.join(producer, 10_000);
+        ThreadHooks.join(producer, 10_000);
         assertFalse(producer.isAlive());
     }
 }

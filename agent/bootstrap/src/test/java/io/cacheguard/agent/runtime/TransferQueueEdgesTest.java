@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A transfer publishes what the producer did before it to the consumer that receives the element,
- * as a put does. Each test plays instrumented code by calling {@link SyncHooks} as the rewritten
+ * as a put does. Each test plays instrumented code by calling {@link CollectionHooks} as the rewritten
  * call sites do.
  */
 @Timeout(60)
@@ -35,11 +35,11 @@ class TransferQueueEdgesTest {
     @Test
     void theConsumerSeesWhatTheProducerDidBeforeTransferring() throws Exception {
         Map<String, Transfer> transfers = Map.of(
-                "transfer", SyncHooks::transfer,
-                "tryTransferTimed", (q, e) -> assertTrue(SyncHooks.tryTransfer(q, e, 10, TimeUnit.SECONDS)),
+                "transfer", CollectionHooks::transfer,
+                "tryTransferTimed", (q, e) -> assertTrue(CollectionHooks.tryTransfer(q, e, 10, TimeUnit.SECONDS)),
                 "tryTransfer", (q, e) -> {
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                    while (!SyncHooks.tryTransfer(q, e)) { // succeeds once the consumer polls
+                    while (!CollectionHooks.tryTransfer(q, e)) { // succeeds once the consumer polls
                         assertTrue(System.nanoTime() < deadline, "no consumer came");
                         Thread.onSpinWait();
                     }
@@ -71,12 +71,12 @@ class TransferQueueEdgesTest {
                 Thread.currentThread().interrupt();
             }
         }, label);
-        SyncHooks.starting(producer);
+        ThreadHooks.starting(producer);
         producer.start();
-        String key = (String) SyncHooks.poll(queue, 10, TimeUnit.SECONDS);
+        String key = (String) CollectionHooks.poll(queue, 10, TimeUnit.SECONDS);
         assertEquals("answer", key);
         assertEquals(42, cache.get(key));
-        SyncHooks.join(producer, 10_000);
+        ThreadHooks.join(producer, 10_000);
         assertFalse(producer.isAlive());
     }
 }

@@ -32,14 +32,6 @@ import org.objectweb.asm.Type;
  * {@link SyncPatcher} adds brings its own frame.
  */
 final class FieldPatcher {
-    private static final String GUARDS = "io/cacheguard/agent/runtime/Guards";
-    private static final String GUARD = "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;";
-    private static final String ON_READ = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;";
-    private static final String ON_STATIC_READ =
-            "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/Object;";
-    private static final String INIT_IF_NULL = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V";
-    private static final String INIT_STATIC_IF_NULL = "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)V";
-    private static final String ADOPT = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;";
 
     private FieldPatcher() {
     }
@@ -148,8 +140,7 @@ final class FieldPatcher {
                         super.visitVarInsn(Opcodes.ALOAD, 0);
                         super.visitFieldInsn(Opcodes.GETFIELD, self, field.getKey(), field.getValue());
                     }
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, SyncPatcher.DETECTION, "published",
-                            "(Ljava/lang/Object;)V", false);
+                    RuntimeCall.PUBLISHED.emit(mv);
                 }
             }
             super.visitInsn(opcode);
@@ -260,7 +251,7 @@ final class FieldPatcher {
                 case Opcodes.PUTFIELD:
                 case Opcodes.PUTSTATIC:
                     super.visitLdcInsn(id);
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, plan.guard ? "guard" : "track", GUARD, false);
+                    (plan.guard ? RuntimeCall.GUARD : RuntimeCall.TRACK).emit(mv);
                     boolean aliased = alias >= 0;
                     if (aliased) {
                         // the local that still holds the fresh map takes its twin too (see FreshMapLocal)
@@ -273,12 +264,11 @@ final class FieldPatcher {
                         super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
                     } else if (opcode == Opcodes.PUTFIELD) {
                         super.visitLdcInsn(id);
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "initIfNull", INIT_IF_NULL, false);
+                        RuntimeCall.INIT_IF_NULL.emit(mv);
                     } else {
                         pushClass(owner);
                         super.visitLdcInsn(id);
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "initStaticIfNull", INIT_STATIC_IF_NULL,
-                                false);
+                        RuntimeCall.INIT_STATIC_IF_NULL.emit(mv);
                     }
                     if (aliased && lazy) {
                         // a thread that lost the compare-and-set goes on with the winner's map, as the field does
@@ -290,7 +280,7 @@ final class FieldPatcher {
                         }
                         super.visitVarInsn(Opcodes.ALOAD, alias);
                         pushClass(aliasType);
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "adopt", ADOPT, false);
+                        RuntimeCall.ADOPT.emit(mv);
                         super.visitTypeInsn(Opcodes.CHECKCAST, aliasType);
                         super.visitVarInsn(Opcodes.ASTORE, alias);
                     }
@@ -299,7 +289,7 @@ final class FieldPatcher {
                     super.visitInsn(Opcodes.DUP);
                     super.visitFieldInsn(opcode, owner, field, fieldDescriptor);
                     super.visitLdcInsn(id);
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "onRead", ON_READ, false);
+                    RuntimeCall.ON_READ.emit(mv);
                     super.visitTypeInsn(Opcodes.CHECKCAST, type);
                     break;
                 default: // GETSTATIC
@@ -307,7 +297,7 @@ final class FieldPatcher {
                     if (version >= Opcodes.V1_5) { // a read is hot: no Class.forName here (see pushClass)
                         super.visitLdcInsn(Type.getObjectType(owner));
                         super.visitLdcInsn(id);
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARDS, "onStaticRead", ON_STATIC_READ, false);
+                        RuntimeCall.ON_STATIC_READ.emit(mv);
                         super.visitTypeInsn(Opcodes.CHECKCAST, type);
                     }
                     break;

@@ -1,24 +1,36 @@
 package io.cacheguard.agent.transform;
 
-import io.cacheguard.agent.runtime.SyncHooks;
+import io.cacheguard.agent.runtime.CollectionHooks;
+import io.cacheguard.agent.runtime.CompletableFutureHooks;
+import io.cacheguard.agent.runtime.CompletionServiceHooks;
+import io.cacheguard.agent.runtime.ConditionHooks;
+import io.cacheguard.agent.runtime.ExecutorHooks;
+import io.cacheguard.agent.runtime.Hook;
+import io.cacheguard.agent.runtime.LockHooks;
+import io.cacheguard.agent.runtime.StampedLockHooks;
+import io.cacheguard.agent.runtime.SynchronizerHooks;
+import io.cacheguard.agent.runtime.ThreadHooks;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.objectweb.asm.Type;
 
 /**
- * Which call sites are synchronization the detector must see, and the {@link SyncHooks} method
- * that replaces each. A hook {@code unlock(Lock)} replaces {@code unlock()} called on any type the
- * table lists for {@code Lock} (the interface and the JDK classes implementing it); the owners are
- * named, never guessed, because a hook's receiver type must accept the call's receiver.
+ * Which call sites are synchronization the detector must see, and the hook method that replaces
+ * each: every method of the hook classes marked {@link Hook.Kind#REPLACES_CALL} or
+ * {@link Hook.Kind#REPLACES_STATIC_CALL}, by its name and parameters. A hook {@code unlock(Lock)}
+ * replaces {@code unlock()} called on any type the table lists for {@code Lock} (the interface and
+ * the JDK classes implementing it); the owners are named, never guessed, because a hook's receiver
+ * type must accept the call's receiver.
  */
 final class SyncCalls {
-    private static final String HOOKS = Type.getInternalName(SyncHooks.class);
+    /** The classes holding the hooks, one per kind of synchronizer; {@code RuntimeCallTest} checks none is missing. */
+    static final List<Class<?>> HOOK_CLASSES = List.of(LockHooks.class, ConditionHooks.class, StampedLockHooks.class,
+            ThreadHooks.class, ExecutorHooks.class, CompletionServiceHooks.class, CompletableFutureHooks.class,
+            SynchronizerHooks.class, CollectionHooks.class);
     private static final String JUC = "java/util/concurrent/";
     private static final String LOCKS = JUC + "locks/";
     private static final List<String> EXECUTORS = List.of(JUC + "ExecutorService", JUC + "ScheduledExecutorService",
@@ -30,19 +42,19 @@ final class SyncCalls {
 
     /** Receiver type of a hook → the call owners it stands for. */
     private static final Map<String, List<String>> OWNERS = owners();
-    /** Hooks for static calls, all on CompletableFuture. */
-    private static final Set<String> STATIC_HOOKS = Set.of("supplyAsync", "runAsync", "allOf", "anyOf");
-    /** Hooks placed around a call rather than replacing it. */
-    private static final Set<String> AROUND_HOOKS = Set.of("starting", "joined", "readView", "writeView");
+    /** The owner of every static call a hook replaces. */
+    private static final String COMPLETABLE_FUTURE = JUC + "CompletableFuture";
 
-    /** One replacement: the hook's name and descriptor (a reference result is cast back to the call's type). */
+    /** One replacement: the hook's class, name and descriptor (a reference result is cast back to the call's type). */
     static final class Replacement {
+        final String owner;
         final String hook;
         final String hookDescriptor;
 
-        Replacement(String hook, String hookDescriptor) {
-            this.hook = hook;
-            this.hookDescriptor = hookDescriptor;
+        Replacement(Method hook) {
+            this.owner = Type.getInternalName(hook.getDeclaringClass());
+            this.hook = hook.getName();
+            this.hookDescriptor = Type.getMethodDescriptor(hook);
         }
     }
 
@@ -89,34 +101,38 @@ final class SyncCalls {
 
     private static Map<String, Map<String, Replacement>> table() {
         Map<String, Map<String, Replacement>> table = new HashMap<>();
-        for (Method hook : SyncHooks.class.getDeclaredMethods()) {
-            if (!Modifier.isPublic(hook.getModifiers()) || AROUND_HOOKS.contains(hook.getName())) {
-                continue;
-            }
-            Type[] parameters = Type.getArgumentTypes(hook);
-            Replacement replacement = new Replacement(hook.getName(), Type.getMethodDescriptor(hook));
-            if (STATIC_HOOKS.contains(hook.getName())) {
-                String key = hook.getName() + Type.getMethodDescriptor(Type.VOID_TYPE, parameters).replace(")V", ")");
-                table.computeIfAbsent(key, k -> new HashMap<>()).put("static " + JUC + "CompletableFuture", replacement);
-                continue;
-            }
-            String receiver = parameters[0].getInternalName();
-            List<String> owners = OWNERS.get(receiver);
-            if (owners == null) {
-                throw new IllegalStateException("no owners for the receiver of SyncHooks." + hook.getName());
-            }
-            Type[] arguments = Arrays.copyOfRange(parameters, 1, parameters.length);
-            String key = hook.getName() + Type.getMethodDescriptor(Type.VOID_TYPE, arguments).replace(")V", ")");
-            Map<String, Replacement> byOwner = table.computeIfAbsent(key, k -> new HashMap<>());
-            for (String owner : owners.isEmpty() ? List.of("*") : owners) {
-                byOwner.put(owner, replacement);
+        for (Class<?> hooks : HOOK_CLASSES) {
+            for (Method hook : hooks.getDeclaredMethods()) {
+                Hook marked = hook.getAnnotation(Hook.class);
+                if (marked == null) {
+                    continue;
+                }
+                Type[] parameters = Type.getArgumentTypes(hook);
+                if (marked.value() == Hook.Kind.REPLACES_STATIC_CALL) {
+                    add(table, hook, parameters, List.of("static " + COMPLETABLE_FUTURE));
+                } else if (marked.value() == Hook.Kind.REPLACES_CALL) {
+                    List<String> owners = OWNERS.get(parameters[0].getInternalName());
+                    if (owners == null) {
+                        throw new IllegalStateException("no owners for the receiver of " + hooks.getSimpleName() + "."
+                                + hook.getName());
+                    }
+                    add(table, hook, Arrays.copyOfRange(parameters, 1, parameters.length),
+                            owners.isEmpty() ? List.of("*") : owners);
+                }
             }
         }
         return table;
     }
 
-    static String hooksClass() {
-        return HOOKS;
+    /** {@code hook} replaces the calls {@code name(arguments)} on each of {@code owners}. */
+    private static void add(Map<String, Map<String, Replacement>> table, Method hook, Type[] arguments,
+                            List<String> owners) {
+        String key = hook.getName() + Type.getMethodDescriptor(Type.VOID_TYPE, arguments).replace(")V", ")");
+        Map<String, Replacement> byOwner = table.computeIfAbsent(key, k -> new HashMap<>());
+        Replacement replacement = new Replacement(hook);
+        for (String owner : owners) {
+            byOwner.put(owner, replacement);
+        }
     }
 
     /** The hook replacing this call, or null when the call is no synchronization the detector models. */

@@ -13,9 +13,6 @@ import org.objectweb.asm.Type;
  * lock views, whose hooks go around the unchanged call.
  */
 final class SyncPatcher extends MethodVisitor {
-    static final String DETECTION = "io/cacheguard/agent/runtime/Detection";
-    private static final String OBJECT_HOOK = "(Ljava/lang/Object;)V";
-    private static final String VIEW_HOOK = "(Ljava/lang/Object;Ljava/lang/Object;)V";
 
     private final String self;
     private final boolean synchronizedMethod;
@@ -46,7 +43,7 @@ final class SyncPatcher extends MethodVisitor {
             changed[0] = true;
             super.visitLabel(start);
             pushMonitor();
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, DETECTION, "acquire", OBJECT_HOOK, false);
+            RuntimeCall.ACQUIRE.emit(mv);
         }
     }
 
@@ -57,19 +54,19 @@ final class SyncPatcher extends MethodVisitor {
                 changed[0] = true;
                 super.visitInsn(Opcodes.DUP);
                 super.visitInsn(opcode);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, DETECTION, "acquire", OBJECT_HOOK, false);
+                RuntimeCall.ACQUIRE.emit(mv);
                 return;
             case Opcodes.MONITOREXIT:
                 changed[0] = true;
                 super.visitInsn(Opcodes.DUP);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, DETECTION, "release", OBJECT_HOOK, false);
+                RuntimeCall.RELEASE.emit(mv);
                 super.visitInsn(opcode);
                 return;
             case Opcodes.IRETURN: case Opcodes.LRETURN: case Opcodes.FRETURN: case Opcodes.DRETURN:
             case Opcodes.ARETURN: case Opcodes.RETURN:
                 if (synchronizedMethod) {
                     pushMonitor();
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, DETECTION, "release", OBJECT_HOOK, false);
+                    RuntimeCall.RELEASE.emit(mv);
                 }
                 super.visitInsn(opcode);
                 return;
@@ -93,7 +90,7 @@ final class SyncPatcher extends MethodVisitor {
                 super.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
             }
             pushMonitor();
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, DETECTION, "release", OBJECT_HOOK, false);
+            RuntimeCall.RELEASE.emit(mv);
             super.visitInsn(Opcodes.ATHROW);
         }
         super.visitMaxs(maxStack, maxLocals);
@@ -119,13 +116,13 @@ final class SyncPatcher extends MethodVisitor {
         switch (opcode) {
             case Opcodes.PUTSTATIC:
                 super.visitLdcInsn(Type.getObjectType(self));
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, DETECTION, "release", OBJECT_HOOK, false);
+                RuntimeCall.RELEASE.emit(mv);
                 super.visitFieldInsn(opcode, owner, name, descriptor);
                 break;
             case Opcodes.GETSTATIC:
                 super.visitFieldInsn(opcode, owner, name, descriptor);
                 super.visitLdcInsn(Type.getObjectType(self));
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, DETECTION, "acquire", OBJECT_HOOK, false);
+                RuntimeCall.ACQUIRE.emit(mv);
                 break;
             case Opcodes.PUTFIELD: // [holder, value] -> release(holder) -> [holder, value]
                 if (wide) {
@@ -136,7 +133,7 @@ final class SyncPatcher extends MethodVisitor {
                     super.visitInsn(Opcodes.DUP2);
                     super.visitInsn(Opcodes.POP);
                 }
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, DETECTION, "release", OBJECT_HOOK, false);
+                RuntimeCall.RELEASE.emit(mv);
                 super.visitFieldInsn(opcode, owner, name, descriptor);
                 break;
             default: // GETFIELD: [holder] -> [value], then acquire(holder)
@@ -148,7 +145,7 @@ final class SyncPatcher extends MethodVisitor {
                 } else {
                     super.visitInsn(Opcodes.SWAP);
                 }
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, DETECTION, "acquire", OBJECT_HOOK, false);
+                RuntimeCall.ACQUIRE.emit(mv);
                 break;
         }
     }
@@ -163,7 +160,7 @@ final class SyncPatcher extends MethodVisitor {
 
     /** The hook that replaces this call, or null. */
     private static SyncCalls.Replacement replacement(int opcode, String owner, String name, String descriptor) {
-        if (opcode == Opcodes.INVOKESPECIAL || owner.startsWith("io/cacheguard/agent/runtime/")) {
+        if (opcode == Opcodes.INVOKESPECIAL || owner.startsWith(RuntimeCall.RUNTIME_PACKAGE)) {
             return null;
         }
         SyncCalls.Replacement replacement =
@@ -172,9 +169,9 @@ final class SyncPatcher extends MethodVisitor {
     }
 
     /** The hook placed around this call when none replaces it, or null. */
-    private static String aroundHook(int opcode, String owner, String name, String descriptor) {
+    private static RuntimeCall aroundHook(int opcode, String owner, String name, String descriptor) {
         if (opcode == Opcodes.INVOKESPECIAL || opcode == Opcodes.INVOKESTATIC
-                || owner.startsWith("io/cacheguard/agent/runtime/")) {
+                || owner.startsWith(RuntimeCall.RUNTIME_PACKAGE)) {
             return null;
         }
         return aroundHook(name, descriptor);
@@ -185,7 +182,7 @@ final class SyncPatcher extends MethodVisitor {
         SyncCalls.Replacement replacement = replacement(opcode, owner, name, descriptor);
         if (replacement != null) {
             changed[0] = true;
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, SyncCalls.hooksClass(), replacement.hook,
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, replacement.owner, replacement.hook,
                     replacement.hookDescriptor, false);
             Type returned = Type.getReturnType(descriptor);
             if (!returned.equals(Type.getReturnType(replacement.hookDescriptor))) {
@@ -193,43 +190,43 @@ final class SyncPatcher extends MethodVisitor {
             }
             return;
         }
-        String hook = aroundHook(opcode, owner, name, descriptor);
+        RuntimeCall hook = aroundHook(opcode, owner, name, descriptor);
         if (hook == null) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             return;
         }
         changed[0] = true;
         switch (hook) {
-            case "starting":
+            case STARTING:
                 super.visitInsn(Opcodes.DUP);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, SyncCalls.hooksClass(), hook, OBJECT_HOOK, false);
+                hook.emit(mv);
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                 break;
-            case "joined":
+            case JOINED:
                 super.visitInsn(Opcodes.DUP);
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, SyncCalls.hooksClass(), hook, OBJECT_HOOK, false);
+                hook.emit(mv);
                 break;
-            default: // readView / writeView: [owner] -> [view], telling the hook both
+            default: // READ_VIEW / WRITE_VIEW: [owner] -> [view], telling the hook both
                 super.visitInsn(Opcodes.DUP);
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                 super.visitInsn(Opcodes.DUP_X1);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, SyncCalls.hooksClass(), hook, VIEW_HOOK, false);
+                hook.emit(mv);
                 break;
         }
     }
 
     /** Hooks around calls with no arguments: thread start and join, read-write lock views. */
-    private static String aroundHook(String name, String descriptor) {
+    private static RuntimeCall aroundHook(String name, String descriptor) {
         if (descriptor.equals("()V")) {
-            return name.equals("start") ? "starting" : name.equals("join") ? "joined" : null;
+            return name.equals("start") ? RuntimeCall.STARTING : name.equals("join") ? RuntimeCall.JOINED : null;
         }
         if (descriptor.startsWith("()L")) {
             if (name.equals("readLock") || name.equals("asReadLock")) {
-                return "readView";
+                return RuntimeCall.READ_VIEW;
             }
             if (name.equals("writeLock") || name.equals("asWriteLock")) {
-                return "writeView";
+                return RuntimeCall.WRITE_VIEW;
             }
         }
         return null;

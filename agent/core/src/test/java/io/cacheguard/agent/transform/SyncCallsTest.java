@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which call sites become which {@link io.cacheguard.agent.runtime.SyncHooks} method. */
+/** Which call sites become which hook method (the {@code @Hook}-marked methods of the runtime's hook classes). */
 class SyncCallsTest {
     private static final String LOCKS = "java/util/concurrent/locks/";
     private static final String CONDITION = "(L" + LOCKS + "Condition;";
