@@ -12,12 +12,15 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The calls on concurrent maps and queues: putting an element in publishes what came before it to whoever takes or finds it.
- * A put/offer releases into the collection, a get/poll that sees an element acquires it: one clock per collection, so an element's reader is ordered after every earlier writer.
+ * The calls on concurrent maps and queues: putting an element in publishes what came before it to
+ * whoever takes or finds it. A put/offer releases into the collection, a get/poll that sees an
+ * element acquires it: one clock per collection, so an element's reader is ordered after every
+ * earlier writer.
  *
- * <p>Each method takes the receiver first, then the original arguments, does the call exactly as
- * the program wrote it and answers its result, plus the happens-before edge it creates; exceptions
- * of the call reach the program unchanged, the detector's own never do (see {@link Detection}).
+ * <p>A hook that replaces a call ({@link Hook.Kind#REPLACES_CALL}) takes the receiver first, then
+ * the original arguments, makes the call exactly as the program wrote it and answers its result,
+ * adding the happens-before edge the call creates. Exceptions of the call reach the program
+ * unchanged; the detector's own never do (see {@link Detection}).
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class CollectionHooks {

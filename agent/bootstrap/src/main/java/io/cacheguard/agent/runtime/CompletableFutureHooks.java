@@ -10,11 +10,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The {@code CompletableFuture} and {@code CompletionStage} calls: a dependent stage runs after the stages it depends on.
+ * The {@code CompletableFuture} and {@code CompletionStage} calls: a dependent stage runs after
+ * the stages it depends on.
  *
- * <p>Each method takes the receiver first, then the original arguments, does the call exactly as
- * the program wrote it and answers its result, plus the happens-before edge it creates; exceptions
- * of the call reach the program unchanged, the detector's own never do (see {@link Detection}).
+ * <p>A hook that replaces a call ({@link Hook.Kind#REPLACES_CALL}) takes the receiver first, then
+ * the original arguments, makes the call exactly as the program wrote it and answers its result,
+ * adding the happens-before edge the call creates. Exceptions of the call reach the program
+ * unchanged; the detector's own never do (see {@link Detection}).
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class CompletableFutureHooks {

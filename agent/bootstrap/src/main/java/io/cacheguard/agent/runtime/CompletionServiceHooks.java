@@ -7,11 +7,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code CompletionService} calls: a task runs after its submitter, its taker after the task.
- * ExecutorCompletionService hands its tasks to its executor inside the JDK, where no hook sees them: the task is wrapped here instead, and its future linked as an executor's is. The future that take/poll return is the one submit did, queued once its task has ended, so taking it acquires the task's end as get does (and take().get() still works if get is never called).
+ * ExecutorCompletionService hands its tasks to its executor inside the JDK, where no hook sees
+ * them: the task is wrapped here instead, and its future linked as an executor's is. The future
+ * that take/poll return is the one submit did, queued once its task has ended, so taking it
+ * acquires the task's end as get does (and take().get() still works if get is never called).
  *
- * <p>Each method takes the receiver first, then the original arguments, does the call exactly as
- * the program wrote it and answers its result, plus the happens-before edge it creates; exceptions
- * of the call reach the program unchanged, the detector's own never do (see {@link Detection}).
+ * <p>A hook that replaces a call ({@link Hook.Kind#REPLACES_CALL}) takes the receiver first, then
+ * the original arguments, makes the call exactly as the program wrote it and answers its result,
+ * adding the happens-before edge the call creates. Exceptions of the call reach the program
+ * unchanged; the detector's own never do (see {@link Detection}).
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class CompletionServiceHooks {

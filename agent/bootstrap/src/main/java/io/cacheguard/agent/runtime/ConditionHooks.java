@@ -6,11 +6,13 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
 /**
- * The {@code Condition} calls: {@code await} releases the condition's lock and takes it again, as {@code Object.wait} does the monitor's.
+ * The {@code Condition} calls: {@code await} releases the condition's lock and takes it again, as
+ * {@code Object.wait} does the monitor's.
  *
- * <p>Each method takes the receiver first, then the original arguments, does the call exactly as
- * the program wrote it and answers its result, plus the happens-before edge it creates; exceptions
- * of the call reach the program unchanged, the detector's own never do (see {@link Detection}).
+ * <p>A hook that replaces a call ({@link Hook.Kind#REPLACES_CALL}) takes the receiver first, then
+ * the original arguments, makes the call exactly as the program wrote it and answers its result,
+ * adding the happens-before edge the call creates. Exceptions of the call reach the program
+ * unchanged; the detector's own never do (see {@link Detection}).
  */
 public final class ConditionHooks {
     private ConditionHooks() {

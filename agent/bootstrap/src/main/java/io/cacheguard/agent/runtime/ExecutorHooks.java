@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The executor and {@code Future} calls: a task runs after its submission, and whoever gets its result runs after the task.
+ * The executor and {@code Future} calls: a task runs after its submission, and whoever gets its
+ * result runs after the task.
  *
- * <p>Each method takes the receiver first, then the original arguments, does the call exactly as
- * the program wrote it and answers its result, plus the happens-before edge it creates; exceptions
- * of the call reach the program unchanged, the detector's own never do (see {@link Detection}).
+ * <p>A hook that replaces a call ({@link Hook.Kind#REPLACES_CALL}) takes the receiver first, then
+ * the original arguments, makes the call exactly as the program wrote it and answers its result,
+ * adding the happens-before edge the call creates. Exceptions of the call reach the program
+ * unchanged; the detector's own never do (see {@link Detection}).
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class ExecutorHooks {

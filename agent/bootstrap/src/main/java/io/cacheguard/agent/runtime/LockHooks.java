@@ -4,11 +4,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
 /**
- * The {@code Lock} calls: lock and unlock as acquire and release of the lock's clock (the read or write side of a read-write lock, see {@code LockSides}).
+ * The {@code Lock} calls: lock and unlock as acquire and release of the lock's clock (the read or
+ * write side of a read-write lock, see {@code LockSides}).
  *
- * <p>Each method takes the receiver first, then the original arguments, does the call exactly as
- * the program wrote it and answers its result, plus the happens-before edge it creates; exceptions
- * of the call reach the program unchanged, the detector's own never do (see {@link Detection}).
+ * <p>A hook that replaces a call ({@link Hook.Kind#REPLACES_CALL}) takes the receiver first, then
+ * the original arguments, makes the call exactly as the program wrote it and answers its result,
+ * adding the happens-before edge the call creates. Exceptions of the call reach the program
+ * unchanged; the detector's own never do (see {@link Detection}).
  */
 public final class LockHooks {
     private LockHooks() {

@@ -6,9 +6,10 @@ import java.util.concurrent.locks.StampedLock;
 /**
  * The {@code StampedLock} calls: write and read stamps as acquires, their unlocks as releases.
  *
- * <p>Each method takes the receiver first, then the original arguments, does the call exactly as
- * the program wrote it and answers its result, plus the happens-before edge it creates; exceptions
- * of the call reach the program unchanged, the detector's own never do (see {@link Detection}).
+ * <p>A hook that replaces a call ({@link Hook.Kind#REPLACES_CALL}) takes the receiver first, then
+ * the original arguments, makes the call exactly as the program wrote it and answers its result,
+ * adding the happens-before edge the call creates. Exceptions of the call reach the program
+ * unchanged; the detector's own never do (see {@link Detection}).
  */
 public final class StampedLockHooks {
     private StampedLockHooks() {

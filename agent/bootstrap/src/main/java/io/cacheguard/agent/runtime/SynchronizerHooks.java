@@ -8,11 +8,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.BrokenBarrierException;
 
 /**
- * The {@code CountDownLatch}, {@code CyclicBarrier} and {@code Semaphore} calls: a count-down, an arrival or a release publishes what came before it to whoever the latch, the barrier or the permit lets through.
+ * The {@code CountDownLatch}, {@code CyclicBarrier} and {@code Semaphore} calls: a count-down, an
+ * arrival or a release publishes what came before it to whoever the latch, the barrier or the
+ * permit lets through.
  *
- * <p>Each method takes the receiver first, then the original arguments, does the call exactly as
- * the program wrote it and answers its result, plus the happens-before edge it creates; exceptions
- * of the call reach the program unchanged, the detector's own never do (see {@link Detection}).
+ * <p>A hook that replaces a call ({@link Hook.Kind#REPLACES_CALL}) takes the receiver first, then
+ * the original arguments, makes the call exactly as the program wrote it and answers its result,
+ * adding the happens-before edge the call creates. Exceptions of the call reach the program
+ * unchanged; the detector's own never do (see {@link Detection}).
  */
 public final class SynchronizerHooks {
     private SynchronizerHooks() {

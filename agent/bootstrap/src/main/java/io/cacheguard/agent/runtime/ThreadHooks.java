@@ -2,11 +2,13 @@ package io.cacheguard.agent.runtime;
 
 
 /**
- * The monitor waits and thread life: {@code wait} releases and re-takes the monitor, {@code start} orders the new thread after its starter, {@code join} the joiner after the thread.
+ * The monitor waits and thread life: {@code wait} releases and re-takes the monitor, {@code start}
+ * orders the new thread after its starter, {@code join} the joiner after the thread.
  *
- * <p>Each method takes the receiver first, then the original arguments, does the call exactly as
- * the program wrote it and answers its result, plus the happens-before edge it creates; exceptions
- * of the call reach the program unchanged, the detector's own never do (see {@link Detection}).
+ * <p>A hook that replaces a call ({@link Hook.Kind#REPLACES_CALL}) takes the receiver first, then
+ * the original arguments, makes the call exactly as the program wrote it and answers its result,
+ * adding the happens-before edge the call creates. Exceptions of the call reach the program
+ * unchanged; the detector's own never do (see {@link Detection}).
  */
 public final class ThreadHooks {
     private ThreadHooks() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,8 +92,8 @@ class OptionsParserTest {
         Path config = temp.resolve("cacheguard.properties");
         Files.writeString(config, "maximumSize=1000\nbounds.com.acme.Cache.map=maximumSize=10,expireAfterAccess=5m\n");
         AgentOptions options = OptionsParser.parse("config=" + config, new Properties());
-        assertEquals("maximumSize=10,expireAfterAccess=5m", options.boundsFor("com.acme.Cache.map"));
-        assertEquals("maximumSize=1000", options.boundsFor("com.acme.Cache.other"));
+        assertEquals(Map.of("com.acme.Cache.map", "maximumSize=10,expireAfterAccess=5m"), options.fieldBounds());
+        assertEquals("maximumSize=1000", options.defaultBounds()); // what com.acme.Cache.other gets
     }
 
     @Test

@@ -97,11 +97,6 @@ public final class RaceDetector {
         child.clock.tick(child.tid);
     }
 
-    /** Number of synchronization objects with a clock; dead ones are dropped as they are collected. */
-    public int syncObjects() {
-        return syncClocks.size();
-    }
-
     /**
      * Every access to {@code shadow}'s map so far happens before whatever comes next: the map was
      * published by class initialisation or through a final field. Its history is dropped.

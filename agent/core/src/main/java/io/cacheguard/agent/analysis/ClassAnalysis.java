@@ -1,0 +1,411 @@
+package io.cacheguard.agent.analysis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.InnerClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/**
+ * One class's analysis, for {@link ClassAnalyzer}: its classes (the class and its nest members),
+ * their method flows, the lock contexts carried into private methods and lambdas, and the facts
+ * they yield about each map field.
+ */
+final class ClassAnalysis {
+    /** Rounds of the interprocedural fixpoint; lock sets only shrink, so a few rounds settle. */
+    private static final int MAX_ROUNDS = 16;
+
+    private final ClassBytesSource related;
+    private final ClassNode owner;
+    private final Set<String> trackedFields = new LinkedHashSet<>();
+    private final List<ClassNode> classes = new ArrayList<>();
+    private final Map<String, Integer> methodAccess = new HashMap<>();
+    private final Map<String, Origin> accessors = new HashMap<>();
+    private final Map<String, MethodFlow> flows = new LinkedHashMap<>();
+    private final Map<String, String> sourceFiles = new HashMap<>();
+    /** Field name → why it could not be decided. */
+    private final Map<String, String> failures = new HashMap<>();
+    private final List<FieldUse> uses = new ArrayList<>();
+    private final Map<String, List<AssignedValue>> assigned = new HashMap<>();
+    private final MapSubclasses subclasses;
+    /** Each method's last walk and the context it was walked in. */
+    private final Map<String, Map.Entry<MethodContext, MethodFacts>> factsByMethod = new HashMap<>();
+    /** The methods worth a flow analysis; see {@link #relevantMethods()}. */
+    private Set<String> relevant = Set.of();
+
+    /** @param related where the class files of nest members and map subclasses are read from */
+    ClassAnalysis(ClassBytesSource related, ClassNode owner, List<FieldNode> mapFields, MapSubclasses subclasses) {
+        this.related = related;
+        this.owner = owner;
+        this.subclasses = subclasses;
+        for (FieldNode field : mapFields) {
+            trackedFields.add(owner.name + "." + field.name);
+        }
+    }
+
+    void run() {
+        classes.add(owner);
+        for (String member : nestMembers()) {
+            byte[] bytes = related.bytesOf(member);
+            ClassNode node = bytes == null || !refersToOwner(bytes) ? null : ClassAnalyzer.read(bytes);
+            if (node != null) {
+                classes.add(node);
+            }
+        }
+        for (ClassNode node : classes) {
+            for (MethodNode method : node.methods) {
+                methodAccess.put(key(node.name, method), method.access);
+                Origin accessor = accessedField(node, method);
+                if (accessor != null) {
+                    accessors.put(key(node.name, method), accessor);
+                }
+            }
+        }
+        relevant = relevantMethods();
+        LockResolver locks = analyzeMethods(new LockResolver(Map.of()));
+        Map<String, LockId> sides = lockSideFields(locks);
+        if (!sides.isEmpty()) {
+            locks = analyzeMethods(new LockResolver(sides));
+        }
+        UseCollector collector = new UseCollector(trackedFields, methodAccess, locks, subclasses);
+        Map<String, MethodContext> contexts = contexts(locks, collector);
+        for (Map.Entry<String, MethodFlow> entry : flows.entrySet()) {
+            if (accessors.containsKey(entry.getKey())) {
+                continue; // an accessor's body is accounted for at its call sites
+            }
+            MethodFacts facts = facts(entry.getKey(), contexts.get(entry.getKey()), collector, locks);
+            uses.addAll(facts.uses);
+            facts.assignments.forEach((field, values) ->
+                    assigned.computeIfAbsent(field, k -> new ArrayList<>()).addAll(values));
+        }
+    }
+
+    private LockResolver analyzeMethods(LockResolver locks) {
+        flows.clear();
+        for (ClassNode node : classes) {
+            sourceFiles.put(node.name, node.sourceFile);
+            OriginInterpreter interpreter = new OriginInterpreter(node.name, locks, accessors);
+            for (MethodNode method : node.methods) {
+                if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                        || !relevant.contains(key(node.name, method))) {
+                    continue;
+                }
+                try {
+                    flows.put(key(node.name, method), MethodFlow.analyze(node.name, method, interpreter));
+                } catch (AnalyzerException | RuntimeException e) {
+                    String why = "could not analyse " + MethodNames.describe(node.name, method.name, method.desc)
+                            + ": " + e.getMessage();
+                    for (String field : fieldsTouchedBy(method)) {
+                        failures.putIfAbsent(field, why);
+                    }
+                }
+            }
+        }
+        return locks;
+    }
+
+    /**
+     * The methods whose flow can matter, so that a big class with a small cache costs little:
+     * those that touch a tracked field (or call its accessor), those that may store one side of
+     * a read-write lock into a field, and, transitively, every caller of a relevant private
+     * method or lambda, whose lock state at the call is that method's context.
+     */
+    private Set<String> relevantMethods() {
+        Set<String> result = new LinkedHashSet<>();
+        Map<String, Set<String>> callers = new HashMap<>();
+        for (ClassNode node : classes) {
+            for (MethodNode method : node.methods) {
+                String self = key(node.name, method);
+                boolean touches = false;
+                boolean lockSide = false;
+                boolean stores = false;
+                for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                    if (insn instanceof FieldInsnNode) {
+                        FieldInsnNode field = (FieldInsnNode) insn;
+                        touches |= trackedFields.contains(field.owner + "." + field.name);
+                        stores |= insn.getOpcode() == Opcodes.PUTFIELD || insn.getOpcode() == Opcodes.PUTSTATIC;
+                    } else if (insn instanceof MethodInsnNode) {
+                        MethodInsnNode call = (MethodInsnNode) insn;
+                        String callee = call.owner + "." + call.name + call.desc;
+                        touches |= accessors.containsKey(callee);
+                        lockSide |= call.name.endsWith("eadLock") || call.name.endsWith("riteLock");
+                        callers.computeIfAbsent(callee, k -> new LinkedHashSet<>()).add(self);
+                    } else if (insn instanceof InvokeDynamicInsnNode) {
+                        for (Object argument : ((InvokeDynamicInsnNode) insn).bsmArgs) {
+                            if (argument instanceof Handle) {
+                                Handle handle = (Handle) argument;
+                                callers.computeIfAbsent(handle.getOwner() + "." + handle.getName() + handle.getDesc(),
+                                        k -> new LinkedHashSet<>()).add(self);
+                            }
+                        }
+                    }
+                }
+                if (touches || (lockSide && stores)) {
+                    result.add(self);
+                }
+            }
+        }
+        Deque<String> work = new ArrayDeque<>(result);
+        while (!work.isEmpty()) {
+            String method = work.pop();
+            Integer access = methodAccess.get(method);
+            if (access == null || (access & Opcodes.ACC_PRIVATE) == 0) {
+                continue; // its context does not depend on its callers
+            }
+            for (String caller : callers.getOrDefault(method, Set.of())) {
+                if (result.add(caller)) {
+                    work.push(caller);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Fields that hold one side of a read-write lock, found from what the class stores into them. */
+    private Map<String, LockId> lockSideFields(LockResolver locks) {
+        Map<String, LockId> sides = new HashMap<>();
+        for (MethodFlow flow : flows.values()) {
+            for (int i = 0; i < flow.size(); i++) {
+                AbstractInsnNode insn = flow.insn(i);
+                int opcode = insn.getOpcode();
+                if ((opcode != Opcodes.PUTFIELD && opcode != Opcodes.PUTSTATIC) || flow.frames[i] == null) {
+                    continue;
+                }
+                OriginValue value = LockFlow.top(flow.frames[i], 0);
+                for (Origin origin : value.origins) {
+                    if (origin.isField() && (origin.role == Origin.Role.READ_LOCK
+                            || origin.role == Origin.Role.WRITE_LOCK)) {
+                        FieldInsnNode field = (FieldInsnNode) insn;
+                        sides.put(field.owner + "." + field.name, new LockId(
+                                origin.role == Origin.Role.READ_LOCK ? LockId.Mode.READ : LockId.Mode.WRITE,
+                                "field:" + origin.owner + "." + origin.name, "'" + origin.name + "'"));
+                    }
+                }
+            }
+        }
+        return sides;
+    }
+
+    /**
+     * The context every method starts in. Non-private methods can be called from anywhere, with
+     * no lock; private methods and lambdas start with what all their call sites hold.
+     */
+    /**
+     * What a walk of {@code method} in {@code context} finds; remembered, since the fixpoint's
+     * last round already walked most methods in their final context.
+     */
+    private MethodFacts facts(String method, MethodContext context, UseCollector collector, LockResolver locks) {
+        Map.Entry<MethodContext, MethodFacts> known = factsByMethod.get(method);
+        if (known != null && known.getKey().equals(context)) {
+            return known.getValue();
+        }
+        MethodFlow flow = flows.get(method);
+        MethodFacts facts = collector.collect(flow, LockFlow.compute(flow, context.locks, locks), context,
+                sourceFiles.get(flow.owner));
+        factsByMethod.put(method, Map.entry(context, facts));
+        return facts;
+    }
+
+    private Map<String, MethodContext> contexts(LockResolver locks, UseCollector collector) {
+        Map<String, MethodContext> contexts = new HashMap<>();
+        for (String method : flows.keySet()) {
+            if (!inheritsCallerContext(method)) {
+                contexts.put(method, ownContext(method, MethodContext.UNGUARDED.locks,
+                        isInitializer(method)));
+            }
+        }
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Map<String, MethodContext> callSites = new HashMap<>();
+            for (Map.Entry<String, MethodContext> entry : contexts.entrySet()) {
+                MethodFacts facts = facts(entry.getKey(), entry.getValue(), collector, locks);
+                facts.calls.forEach((callee, sites) -> {
+                    for (MethodContext site : sites) {
+                        callSites.merge(callee, site, MethodContext::meet);
+                    }
+                });
+            }
+            boolean changed = false;
+            for (Map.Entry<String, MethodContext> site : callSites.entrySet()) {
+                String callee = site.getKey();
+                if (!flows.containsKey(callee) || !inheritsCallerContext(callee)) {
+                    continue;
+                }
+                MethodContext next = ownContext(callee, site.getValue().locks, site.getValue().duringInit);
+                if (!next.equals(contexts.get(callee))) {
+                    contexts.put(callee, next);
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        for (String method : flows.keySet()) {
+            contexts.putIfAbsent(method, ownContext(method, LockSet.EMPTY, false)); // never called: assume the worst
+        }
+        return contexts;
+    }
+
+    private MethodContext ownContext(String method, LockSet inherited, boolean duringInit) {
+        int access = methodAccess.get(method);
+        if ((access & Opcodes.ACC_SYNCHRONIZED) == 0) {
+            return new MethodContext(inherited, duringInit);
+        }
+        String owner = method.substring(0, method.indexOf('.'));
+        return new MethodContext(inherited.plus(LockResolver.methodMonitor(owner,
+                (access & Opcodes.ACC_STATIC) != 0)), duringInit);
+    }
+
+    private boolean inheritsCallerContext(String method) {
+        int access = methodAccess.get(method);
+        return (access & Opcodes.ACC_PRIVATE) != 0 && !isInitializer(method);
+    }
+
+    private boolean isInitializer(String method) {
+        int dot = method.indexOf('.');
+        return method.startsWith("<init>", dot + 1) || method.startsWith("<clinit>", dot + 1);
+    }
+
+    /**
+     * Whether a nest member names a tracked field or a method of the owner in its constant pool:
+     * only then can its code touch the map or give one of the owner's private methods a lock
+     * context. A large class's many closures are passed over without being parsed.
+     */
+    private boolean refersToOwner(byte[] classFile) {
+        try {
+            ClassReader reader = new ClassReader(classFile);
+            char[] buffer = new char[reader.getMaxStringLength()];
+            for (int i = 1; i < reader.getItemCount(); i++) {
+                int offset = reader.getItem(i);
+                if (offset == 0) {
+                    continue;
+                }
+                int tag = reader.readByte(offset - 1);
+                boolean member = tag == 9 || tag == 10 || tag == 11; // Fieldref, Methodref, InterfaceMethodref
+                if (member && owner.name.equals(reader.readClass(offset, buffer))) {
+                    if (tag != 9) {
+                        return true;
+                    }
+                    int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
+                    if (trackedFields.contains(owner.name + "." + reader.readUTF8(nameAndType, buffer))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (RuntimeException malformed) {
+            return true; // let the full read decide, and report
+        }
+    }
+
+    /** Inner, anonymous and local classes of the owner, whose code can touch its private fields. */
+    private Set<String> nestMembers() {
+        Set<String> members = new LinkedHashSet<>();
+        if (owner.nestMembers != null) {
+            members.addAll(owner.nestMembers);
+        }
+        if (owner.innerClasses != null) {
+            for (InnerClassNode inner : owner.innerClasses) {
+                if (inner.name.startsWith(owner.name + "$")) {
+                    members.add(inner.name);
+                }
+            }
+        }
+        members.remove(owner.name);
+        return members;
+    }
+
+    /**
+     * The field a synthetic or private accessor returns ({@code access$000}, Kotlin's
+     * {@code access$getCache$p}, a Scala-style private {@code cache()}), or null: a call to
+     * such a method is a read of the field itself, not a call that lets the map escape.
+     */
+    private Origin accessedField(ClassNode node, MethodNode method) {
+        boolean candidate = (method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_PRIVATE)) != 0
+                || method.name.startsWith("access$");
+        if (!candidate || !method.desc.endsWith(")Ljava/util/Map;") && !method.desc.contains(")Ljava/util/")) {
+            return null;
+        }
+        FieldInsnNode read = null;
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            int opcode = insn.getOpcode();
+            if (opcode < 0 || opcode == Opcodes.ALOAD || opcode == Opcodes.CHECKCAST) {
+                continue;
+            }
+            if ((opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) && read == null) {
+                read = (FieldInsnNode) insn;
+            } else if (opcode == Opcodes.ARETURN && read != null) {
+                return trackedFields.contains(read.owner + "." + read.name)
+                        ? Origin.field(read.owner, read.name) : null;
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private Set<String> fieldsTouchedBy(MethodNode method) {
+        Set<String> fields = new LinkedHashSet<>();
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof FieldInsnNode) {
+                FieldInsnNode field = (FieldInsnNode) insn;
+                if (trackedFields.contains(field.owner + "." + field.name)) {
+                    fields.add(field.name);
+                }
+            }
+        }
+        return fields;
+    }
+
+    List<FieldUse> uses(String field) {
+        List<FieldUse> result = new ArrayList<>();
+        for (FieldUse use : uses) {
+            if (use.field.equals(field)) {
+                result.add(use);
+            }
+        }
+        return result;
+    }
+
+    List<AssignedValue> assigned(String field) {
+        return assigned.getOrDefault(field, List.of());
+    }
+
+    /** The lazy initialisations of a field in the owner's own methods. */
+    Set<String> lazyInitStores(String field) {
+        Set<String> stores = new LinkedHashSet<>();
+        for (MethodFlow flow : flows.values()) {
+            if (!flow.owner.equals(owner.name)) {
+                continue;
+            }
+            for (int ordinal : LazyInitStores.find(flow, owner.name, field)) {
+                stores.add(flow.method.name + flow.method.desc + "#" + ordinal);
+            }
+        }
+        return stores;
+    }
+
+    String failureFor(String field) {
+        return failures.get(field);
+    }
+
+    private static String key(String owner, MethodNode method) {
+        return owner + "." + method.name + method.desc;
+    }
+}
