@@ -70,6 +70,31 @@ class AgentJarLayoutIT {
         assertEquals(List.of(), leaks);
     }
 
+    /**
+     * The jar keeps only the library classes our code reaches (the shade plugin's minimization),
+     * so this checks the other side: every type of ours or of a shaded library that any class in
+     * the jar names is in the jar. A class the minimization dropped wrongly fails here, not in a host.
+     */
+    @Test
+    void everyTypeAClassOfTheJarNamesIsInTheJar() throws IOException {
+        List<String> missing = new ArrayList<>();
+        try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (!entry.getName().endsWith(".class") || entry.getName().contains("Sequenced")) {
+                    continue; // the JDK 21+ overrides name JDK 21 types, and only ours, which are checked too
+                }
+                try (InputStream in = jar.getInputStream(entry)) {
+                    for (String type : ConstantPoolTypes.referencedTypes(new ClassReader(in.readAllBytes()))) {
+                        if (type.startsWith("io/cacheguard/") && jar.getEntry(type + ".class") == null) {
+                            missing.add(entry.getName() + " -> " + type);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
     @Test
     void manifestDeclaresAgentCliAndVersion() throws IOException {
         try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {

@@ -1,5 +1,6 @@
 package io.cacheguard.agent.analysis;
 
+import io.cacheguard.agent.classfile.ClassFileWalker;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -289,26 +290,15 @@ final class ClassAnalysis {
      */
     private boolean refersToOwner(byte[] classFile) {
         try {
-            ClassReader reader = new ClassReader(classFile);
-            char[] buffer = new char[reader.getMaxStringLength()];
-            for (int i = 1; i < reader.getItemCount(); i++) {
-                int offset = reader.getItem(i);
-                if (offset == 0) {
-                    continue;
+            ClassFileWalker walker = new ClassFileWalker(new ClassReader(classFile));
+            return walker.anyConstant((tag, offset) -> {
+                boolean member = tag == ClassFileWalker.FIELDREF || tag == ClassFileWalker.METHODREF
+                        || tag == ClassFileWalker.INTERFACE_METHODREF;
+                if (!member || !owner.name.equals(walker.refOwner(offset))) {
+                    return false;
                 }
-                int tag = reader.readByte(offset - 1);
-                boolean member = tag == 9 || tag == 10 || tag == 11; // Fieldref, Methodref, InterfaceMethodref
-                if (member && owner.name.equals(reader.readClass(offset, buffer))) {
-                    if (tag != 9) {
-                        return true;
-                    }
-                    int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
-                    if (trackedFields.contains(owner.name + "." + reader.readUTF8(nameAndType, buffer))) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+                return tag != ClassFileWalker.FIELDREF || trackedFields.contains(owner.name + "." + walker.refName(offset));
+            });
         } catch (RuntimeException malformed) {
             return true; // let the full read decide, and report
         }

@@ -1,6 +1,7 @@
 package io.cacheguard.agent.transform;
 
 import io.cacheguard.agent.analysis.CacheSelector;
+import io.cacheguard.agent.classfile.ClassFileWalker;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
@@ -12,31 +13,28 @@ import org.objectweb.asm.ClassReader;
  * takes for caches count, so no other class file is ever read for an ordinary map field.
  */
 final class MapFieldRefs {
-    private static final int FIELDREF = 9;
-
     private MapFieldRefs() {
     }
 
     static Set<String> foreignOwners(ClassReader reader, CacheSelector selector) {
         Set<String> owners = new LinkedHashSet<>();
-        char[] buffer = new char[reader.getMaxStringLength()];
+        ClassFileWalker walker = new ClassFileWalker(reader);
         String self = reader.getClassName();
-        for (int i = 1; i < reader.getItemCount(); i++) {
-            int offset = reader.getItem(i);
-            if (offset == 0 || reader.readByte(offset - 1) != FIELDREF) {
-                continue;
+        walker.anyConstant((tag, offset) -> {
+            if (tag != ClassFileWalker.FIELDREF) {
+                return false;
             }
-            String owner = reader.readClass(offset, buffer);
+            String owner = walker.refOwner(offset);
             if (owner.equals(self) || owner.startsWith("java/") || owner.startsWith("[")) {
-                continue;
+                return false;
             }
-            int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
-            String descriptor = reader.readUTF8(nameAndType + 2, buffer);
+            String descriptor = walker.refDescriptor(offset);
             if (descriptor.startsWith("Ljava/util/") && descriptor.endsWith("Map;")
-                    && selector.isCacheField(owner.replace('/', '.'), reader.readUTF8(nameAndType, buffer))) {
+                    && selector.isCacheField(owner.replace('/', '.'), walker.refName(offset))) {
                 owners.add(owner);
             }
-        }
+            return false;
+        });
         return owners;
     }
 }

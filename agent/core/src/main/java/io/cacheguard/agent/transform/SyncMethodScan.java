@@ -1,5 +1,6 @@
 package io.cacheguard.agent.transform;
 
+import io.cacheguard.agent.classfile.ClassFileWalker;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
@@ -19,80 +20,53 @@ final class SyncMethodScan {
 
     /** {@code name + descriptor} of every method that needs hooks; empty when none does. */
     static Set<String> methodsNeedingHooks(ClassReader reader) {
-        char[] buffer = new char[reader.getMaxStringLength()];
+        ClassFileWalker walker = new ClassFileWalker(reader);
         String self = reader.getClassName();
-        int offset = reader.header + 6;
-        offset += 2 + 2 * reader.readUnsignedShort(offset); // interfaces
         Set<String> volatileFields = new HashSet<>();
-        int fields = reader.readUnsignedShort(offset);
-        offset += 2;
-        for (int i = 0; i < fields; i++) {
-            if ((reader.readUnsignedShort(offset) & Opcodes.ACC_VOLATILE) != 0) {
-                volatileFields.add(reader.readUTF8(offset + 2, buffer));
-            }
-            offset = SyncPreFilter.skipAttributes(reader, offset + 6);
-        }
         Set<String> needing = new HashSet<>();
-        int methods = reader.readUnsignedShort(offset);
-        offset += 2;
-        for (int i = 0; i < methods; i++) {
-            int access = reader.readUnsignedShort(offset);
-            String method = reader.readUTF8(offset + 2, buffer) + reader.readUTF8(offset + 4, buffer);
-            boolean needs = (access & Opcodes.ACC_SYNCHRONIZED) != 0;
-            int attributes = reader.readUnsignedShort(offset + 6);
-            offset += 8;
-            for (int a = 0; a < attributes; a++) {
-                int length = reader.readInt(offset + 2);
-                if (!needs && "Code".equals(reader.readUTF8(offset, buffer))) {
-                    needs = codeNeedsHooks(reader, offset + 14, reader.readInt(offset + 10), self, volatileFields,
-                            buffer);
+        walker.anyMember(new ClassFileWalker.MemberVisitor() {
+            @Override
+            public boolean field(int access, int member) { // fields come first: all are known before any method
+                if ((access & Opcodes.ACC_VOLATILE) != 0) {
+                    volatileFields.add(walker.memberName(member));
                 }
-                offset += 6 + length;
+                return false;
             }
-            if (needs) {
-                needing.add(method);
+
+            @Override
+            public boolean method(int access, int member, int codeStart, int codeLength) {
+                if ((access & Opcodes.ACC_SYNCHRONIZED) != 0
+                        || codeStart >= 0 && codeNeedsHooks(walker, codeStart, codeLength, self, volatileFields)) {
+                    needing.add(walker.memberName(member) + walker.memberDescriptor(member));
+                }
+                return false;
             }
-        }
+        });
         return needing;
     }
 
-    private static boolean codeNeedsHooks(ClassReader reader, int start, int length, String self,
-                                          Set<String> volatileFields, char[] buffer) {
-        int pc = 0;
-        while (pc < length) {
-            int opcode = reader.readByte(start + pc);
+    private static boolean codeNeedsHooks(ClassFileWalker walker, int start, int length, String self,
+                                          Set<String> volatileFields) {
+        return walker.anyInstruction(start, length, (opcode, at) -> {
             switch (opcode) {
                 case Opcodes.MONITORENTER:
                 case Opcodes.MONITOREXIT:
                     return true;
-                case Opcodes.GETFIELD: case Opcodes.PUTFIELD: case Opcodes.GETSTATIC: case Opcodes.PUTSTATIC:
-                    if (!volatileFields.isEmpty()) {
-                        int ref = reader.getItem(reader.readUnsignedShort(start + pc + 1));
-                        if (reader.readClass(ref, buffer).equals(self)
-                                && volatileFields.contains(memberName(reader, ref, buffer))) {
-                            return true;
-                        }
+                case Opcodes.GETFIELD: case Opcodes.PUTFIELD: case Opcodes.GETSTATIC: case Opcodes.PUTSTATIC: {
+                    if (volatileFields.isEmpty()) {
+                        return false;
                     }
-                    break;
+                    int ref = walker.constantAt(at + 1);
+                    return walker.refOwner(ref).equals(self) && volatileFields.contains(walker.refName(ref));
+                }
                 case Opcodes.INVOKEVIRTUAL: case Opcodes.INVOKEINTERFACE: case Opcodes.INVOKESTATIC: {
-                    int ref = reader.getItem(reader.readUnsignedShort(start + pc + 1));
-                    int nameAndType = reader.getItem(reader.readUnsignedShort(ref + 2));
-                    if (SyncPatcher.hooksCall(opcode, reader.readClass(ref, buffer),
-                            reader.readUTF8(nameAndType, buffer), reader.readUTF8(nameAndType + 2, buffer))) {
-                        return true;
-                    }
-                    break;
+                    int ref = walker.constantAt(at + 1);
+                    return SyncPatcher.hooksCall(opcode, walker.refOwner(ref), walker.refName(ref),
+                            walker.refDescriptor(ref));
                 }
                 default:
-                    break;
+                    return false;
             }
-            pc += SyncPreFilter.instructionLength(reader, start, pc, opcode);
-        }
-        return false;
-    }
-
-    /** The name of the field or method a {@code CONSTANT_Fieldref}/{@code Methodref} at {@code ref} names. */
-    private static String memberName(ClassReader reader, int ref, char[] buffer) {
-        return reader.readUTF8(reader.getItem(reader.readUnsignedShort(ref + 2)), buffer);
+        });
     }
 }
