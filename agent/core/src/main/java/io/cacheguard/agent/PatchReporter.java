@@ -41,9 +41,12 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
 
     /** Mode detect: a racy field is tracked, not patched, and the log and report say so. */
     private volatile boolean trackOnly;
+    /** Whether the maps of racy fields are tracked by the race detector (modes detect and both). */
+    private volatile boolean tracking;
 
     void started(String version, AgentOptions options, boolean attached) {
         trackOnly = options.mode() == Mode.DETECT;
+        tracking = options.mode().detects();
         log.info(version + " " + options.describe() + (attached ? " (attached)" : ""));
         report.write(Json.object()
                 .put("event", "start")
@@ -162,7 +165,8 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
         Json summary = Json.object()
                 .put("event", "summary")
                 .put("time", System.currentTimeMillis())
-                .put("patched", patched.get())
+                .put("patched", trackOnly ? 0 : patched.get())
+                .put("tracked", tracking ? patched.get() : 0)
                 .put("skipped", skipped.get())
                 .put("safe", safe.get())
                 .put("classesTransformed", transformed.get())

@@ -56,4 +56,42 @@ class ReportFileIT {
         assertEquals("summary", last.get("event"), events::toString);
         assertEquals(1L, last.get("patched"), events::toString);
     }
+
+    /**
+     * Regression: in mode detect the summary counted racy fields as {@code patched}, though none
+     * is patched there; they are {@code tracked}. In mode both a patched field is tracked too.
+     */
+    @Test
+    void theSummaryCountsTrackedFieldsApartFromPatchedOnes() throws Exception {
+        Map<String, Object> detect = summaryOf("mode=detect", "io.cacheguard.it.fixtures.loaders.LoaderLayoutsApp", "system");
+        assertEquals(0L, detect.get("patched"), detect::toString);
+        assertEquals(1L, detect.get("tracked"), detect::toString);
+        Map<String, Object> both = summaryOf("mode=both", "io.cacheguard.it.fixtures.loaders.LoaderLayoutsApp", "system");
+        assertEquals(1L, both.get("patched"), both::toString);
+        assertEquals(1L, both.get("tracked"), both::toString);
+        Map<String, Object> patch = summaryOf("mode=patch", "io.cacheguard.it.fixtures.loaders.LoaderLayoutsApp", "system");
+        assertEquals(1L, patch.get("patched"), patch::toString);
+        assertEquals(0L, patch.get("tracked"), patch::toString);
+    }
+
+    /** Regression: a class whose only rewrite was its synchronization was not counted as transformed. */
+    @Test
+    void classesRewrittenOnlyForTheirSynchronizationCountAsTransformed() throws Exception {
+        Map<String, Object> summary = summaryOf("mode=detect", "io.cacheguard.it.fixtures.SynchronizedCounterApp");
+        assertEquals(1L, summary.get("classesTransformed"), summary::toString);
+    }
+
+    private Map<String, Object> summaryOf(String options, String... main) throws Exception {
+        Path report = Files.createTempFile(temp, "report", ".jsonl");
+        Files.delete(report);
+        List<String> command = new java.util.ArrayList<>(List.of("-javaagent:" + ChildJvm.agentJar() + "=" + options
+                + ",report=" + report, "-cp", ChildJvm.testClasspath()));
+        command.addAll(List.of(main));
+        ChildJvm.Result result = ChildJvm.run(command.toArray(new String[0]));
+        assertEquals(0, result.exitCode, result::toString);
+        List<Map<String, Object>> events = ReportFile.read(report).events;
+        Map<String, Object> last = events.get(events.size() - 1);
+        assertEquals("summary", last.get("event"), events::toString);
+        return last;
+    }
 }

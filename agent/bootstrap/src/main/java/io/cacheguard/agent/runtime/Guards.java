@@ -4,12 +4,17 @@ import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The calls patched classes make. A store into a patched field passes its value through
@@ -33,6 +38,22 @@ public final class Guards {
             return whyUnwrappable(type);
         }
     };
+    /**
+     * The reason for a map that needs no guard: a {@code ConcurrentMap}, a {@code Hashtable} (and
+     * {@code Properties}), a synchronized or read-only view, an immutable map. Left as it is, and
+     * never reported as left unguarded.
+     */
+    private static final String SAFE_AS_IS = "";
+    /** The JDK's synchronized, unmodifiable and immutable map classes, which have no public names. */
+    private static final Set<Class<?>> SAFE_MAP_CLASSES = Set.copyOf(List.<Class<?>>of( // some share a class
+            Collections.synchronizedMap(new HashMap<>()).getClass(),
+            Collections.synchronizedSortedMap(new TreeMap<>()).getClass(),
+            Collections.synchronizedNavigableMap(new TreeMap<>()).getClass(),
+            Collections.unmodifiableMap(new HashMap<>()).getClass(),
+            Collections.unmodifiableSortedMap(new TreeMap<>()).getClass(),
+            Collections.unmodifiableNavigableMap(new TreeMap<>()).getClass(),
+            Collections.emptyMap().getClass(), Collections.singletonMap(1, 1).getClass(),
+            Map.of().getClass(), Map.of(1, 1).getClass(), Map.of(1, 1, 2, 2).getClass()));
     /** Serializes the rare write-back of a raw map found by a read (reflection, deserialization). */
     private static final Object WRITE_BACK = new Object();
     /** Fields already reported as holding an unwrappable value: one report per field and class. */
@@ -180,10 +201,13 @@ public final class Guards {
         }
     }
 
-    /** Whether no wrapper can stand for {@code value}; reported once per field and class. */
+    /**
+     * Whether no wrapper can stand for {@code value}; reported once per field and class, unless the
+     * value is safe as it is (a concurrent, synchronized or read-only map), which is no news.
+     */
     private static boolean unwrappable(Object value, String field) {
         String why = UNWRAPPABLE.get(value.getClass());
-        if (why != null && REPORTED.add(field + " " + value.getClass().getName())) {
+        if (why != null && !why.equals(SAFE_AS_IS) && REPORTED.add(field + " " + value.getClass().getName())) {
             listener.unwrappable(field, value.getClass().getName(), why);
         }
         return why != null;
@@ -216,6 +240,10 @@ public final class Guards {
      * and removeEldestEntry stay its own, in place); WeakHashMap itself. Otherwise the reason.
      */
     private static String whyUnwrappable(Class<?> type) {
+        if (ConcurrentMap.class.isAssignableFrom(type) || Hashtable.class.isAssignableFrom(type)
+                || SAFE_MAP_CLASSES.contains(type)) {
+            return SAFE_AS_IS;
+        }
         if (type == HashMap.class || type == WeakHashMap.class || LinkedHashMap.class.isAssignableFrom(type)) {
             return null;
         }

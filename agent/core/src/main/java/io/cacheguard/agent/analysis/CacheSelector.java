@@ -17,8 +17,13 @@ import org.objectweb.asm.Opcodes;
 public final class CacheSelector {
     private static final String[] CLASS_WORDS = {"cache", "memo", "lru"};
     private static final String[] FIELD_WORDS = {"cache", "memo"};
-    /** The JDK's packages, never ours to change. */
-    private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+    /**
+     * The one JDK package known by name: no class loader but the JDK's may define a {@code java.*}
+     * class. Every other JDK class is known by where it comes from (see {@link ClassBytesSource} and
+     * the transformer), never by its name: {@code javax.*} and {@code com.sun.*} implementations
+     * shipped in application jars (JAXB RI, Jersey 1, Mojarra, JavaMail) hold legacy caches too.
+     */
+    private static final String JDK = "java.";
     /**
      * Everything the agent defines, its shaded libraries included, lives under one package: the
      * parent of this one. Samples and users' code elsewhere under {@code io.cacheguard} stay eligible.
@@ -87,17 +92,9 @@ public final class CacheSelector {
         return !all && targetClasses.isEmpty() && targetFields.isEmpty();
     }
 
-    /** Never the JDK or the agent; those are not ours to change. */
+    /** Never {@code java.*} or the agent, whoever loads them; those are not ours to change. */
     public static boolean isExcluded(String className) {
-        if (className.startsWith(AGENT)) {
-            return true;
-        }
-        for (String prefix : JDK) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return className.startsWith(AGENT) || className.startsWith(JDK);
     }
 
     /** Whether all the class's map fields are caches. */

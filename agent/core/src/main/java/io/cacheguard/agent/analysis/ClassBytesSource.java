@@ -2,6 +2,7 @@ package io.cacheguard.agent.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.util.Map;
 
 /**
@@ -15,15 +16,23 @@ public interface ClassBytesSource {
     /** The class file for an internal name ({@code com/acme/Cache$1}), or null if it cannot be found. */
     byte[] bytesOf(String internalName);
 
-    /** Reads class files as resources of a class loader; a null loader means the bootstrap loader. */
+    /**
+     * Reads class files as resources of a class loader; a null loader means the bootstrap loader.
+     * A class of the JDK's own modules ({@code jrt:}) is not found: the JDK is never analysed, and
+     * it is told apart by where its class file lives, not by its package name.
+     */
     static ClassBytesSource of(ClassLoader loader) {
         return internalName -> {
             String resource = internalName + ".class";
-            try (InputStream in = loader == null
-                    ? ClassLoader.getSystemResourceAsStream(resource)
-                    : loader.getResourceAsStream(resource)) {
-                return in == null ? null : in.readAllBytes();
-            } catch (IOException e) {
+            try {
+                URL found = loader == null ? ClassLoader.getSystemResource(resource) : loader.getResource(resource);
+                if (found == null || "jrt".equals(found.getProtocol())) {
+                    return null;
+                }
+                try (InputStream in = found.openStream()) {
+                    return in.readAllBytes();
+                }
+            } catch (IOException | RuntimeException e) {
                 return null;
             }
         };

@@ -1,6 +1,7 @@
 package io.cacheguard.agent.transform;
 
 import io.cacheguard.agent.analysis.CacheSelector;
+import io.cacheguard.agent.analysis.ClassBytesSource;
 import io.cacheguard.agent.analysis.ClassPreFilter;
 import io.cacheguard.agent.config.AgentOptions;
 import java.lang.instrument.ClassFileTransformer;
@@ -18,10 +19,13 @@ import org.objectweb.asm.ClassReader;
 public final class CacheTransformer implements ClassFileTransformer {
     /** What the transformer tells the agent. */
     public interface Events extends DecisionCache.Listener {
+        /** A class was rewritten: accesses to patched fields, synchronization the detector sees, or both. */
         void transformed(String className);
 
         void transformFailed(String className, Throwable error);
     }
+
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
     private final AgentOptions options;
     private final CacheSelector selector;
@@ -49,6 +53,35 @@ public final class CacheTransformer implements ClassFileTransformer {
         }
     }
 
+    /**
+     * The JDK's classes are those its own loaders define: the bootstrap loader (which also holds the
+     * agent's runtime, and what other agents append to its path: neither is ours to change) and the
+     * platform loader. Told apart by loader, never by package: a {@code javax.*} or {@code com.sun.*}
+     * class in an application's jar is the application's.
+     */
+    private static boolean definedByTheJdk(ClassLoader loader) {
+        return loader == null || loader == PLATFORM;
+    }
+
+    /**
+     * References through a subclass to a map field its superclass declares follow the declaring
+     * class's decision, in every mode: {@code map = new HashMap<>()} in a subclass constructor is a
+     * store of the base class's field.
+     */
+    private void addInheritedPlans(Map<String, Map<String, FieldPlan>> plans, ClassLoader loader, ClassReader reader) {
+        for (InheritedFieldRefs.Ref ref : InheritedFieldRefs.of(reader, ClassBytesSource.of(loader))) {
+            Map<String, FieldPlan> known = plans.get(ref.owner());
+            if (known != null && known.containsKey(ref.field()) || !options.isIncluded(ref.declaring().replace('/', '.'))) {
+                continue;
+            }
+            FieldPlan declared = decisions.decideByName(loader, ref.declaring()).plans(guard).get(ref.field());
+            if (declared != null) {
+                plans.computeIfAbsent(ref.owner(), owner -> new HashMap<>()).put(ref.field(),
+                        declared.inheritedFrom(ref.declaring()));
+            }
+        }
+    }
+
     public TransformStats stats() {
         return stats;
     }
@@ -71,7 +104,7 @@ public final class CacheTransformer implements ClassFileTransformer {
     private byte[] transform(ClassLoader loader, String internalName, byte[] classFile) {
         try {
             String className = internalName.replace('/', '.');
-            if (!options.isIncluded(className)) {
+            if (definedByTheJdk(loader) || !options.isIncluded(className)) {
                 return null;
             }
             ClassPreFilter.Summary summary = ClassPreFilter.summarize(classFile);
@@ -94,12 +127,13 @@ public final class CacheTransformer implements ClassFileTransformer {
                         addPlans(plans, owner, decisions.decideByName(loader, owner));
                     }
                 }
+                addInheritedPlans(plans, loader, reader);
             }
             if (plans.isEmpty() && !hooks) {
                 return null;
             }
             byte[] result = FieldPatcher.patch(reader, plans, syncHooks, hooks);
-            if (result != null && !plans.isEmpty()) {
+            if (result != null) { // its fields, its synchronization or both
                 events.transformed(className);
             }
             return result;

@@ -241,11 +241,11 @@ final class FieldPatcher {
             }
             changed[0] = true;
             boolean lazy = false;
-            if (store && owner.equals(self)) {
+            if (store && owner.equals(self) && plan.declaringClass == null) {
                 int ordinal = stores.merge(field, 1, Integer::sum) - 1;
                 lazy = plan.lazyStores.contains(method + "#" + ordinal);
             }
-            String id = owner.replace('/', '.') + "." + field;
+            String id = (plan.declaringClass != null ? plan.declaringClass : owner).replace('/', '.') + "." + field;
             String type = Type.getType(fieldDescriptor).getInternalName();
             switch (opcode) {
                 case Opcodes.PUTFIELD:

@@ -47,6 +47,15 @@ class CacheSelectorTest {
         assertTrue(selector.isCacheClass("io.cacheguard.samples.expiring.ExpiringCache"));
     }
 
+    /** Only {@code java.*} is the JDK's by name; the rest of the JDK is known by the loader that defines it. */
+    @Test
+    void javaxAndComSunClassesOfAnApplicationAreCachesLikeAnyOther() {
+        CacheSelector selector = CacheSelector.defaults();
+        assertTrue(selector.isCacheClass("javax.faces.legacy.ViewCache"));
+        assertTrue(selector.isCacheClass("com.sun.xml.bind.v2.runtime.NameCache"));
+        assertFalse(selector.isCacheClass("java.util.LegacyCache"));
+    }
+
     @Test
     void globsMatchJaCoCoStyle() {
         assertTrue(new Glob("com.*.Cache?").matches("com.acme.deep.CacheX"));

@@ -39,7 +39,7 @@ class CacheTransformerTest {
     @Test
     void garbageBytesOfACacheClassAreLeftAloneAndReported() throws Exception {
         byte[] garbage = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 5, 1, 2, 3};
-        assertNull(transformer().transform(null, "com/acme/BrokenCache", null, null, garbage));
+        assertNull(transformer().transform(getClass().getClassLoader(), "com/acme/BrokenCache", null, null, garbage));
         assertEquals(1, failures.size(), failures::toString);
         assertTrue(failures.get(0).startsWith("com.acme.BrokenCache: "), failures::toString);
     }
@@ -47,8 +47,14 @@ class CacheTransformerTest {
     @Test
     void classesOfTheJdkAndTheAgentAreNeverTouched() throws Exception {
         byte[] garbage = {1, 2, 3};
-        assertNull(transformer().transform(null, "java/util/Cache", null, null, garbage));
-        assertNull(transformer().transform(null, "io/cacheguard/agent/runtime/GuardedHashMap", null, null, garbage));
+        ClassLoader application = getClass().getClassLoader();
+        assertNull(transformer().transform(application, "java/util/Cache", null, null, garbage));
+        assertNull(transformer().transform(application, "io/cacheguard/agent/runtime/GuardedHashMap", null, null,
+                garbage));
+        // the JDK's own loaders: whatever the package, nothing is read (garbage would be reported)
+        assertNull(transformer().transform(null, "javax/management/LegacyCache", null, null, garbage));
+        assertNull(transformer().transform(ClassLoader.getPlatformClassLoader(), "com/sun/rowset/LegacyCache", null,
+                null, garbage));
         assertEquals(List.of(), failures);
     }
 
