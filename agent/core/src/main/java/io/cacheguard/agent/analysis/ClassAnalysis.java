@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -290,7 +289,7 @@ final class ClassAnalysis {
      */
     private boolean refersToOwner(byte[] classFile) {
         try {
-            ClassFileWalker walker = new ClassFileWalker(new ClassReader(classFile));
+            ClassFileWalker walker = new ClassFileWalker(classFile);
             return walker.anyConstant((tag, offset) -> {
                 boolean member = tag == ClassFileWalker.FIELDREF || tag == ClassFileWalker.METHODREF
                         || tag == ClassFileWalker.INTERFACE_METHODREF;

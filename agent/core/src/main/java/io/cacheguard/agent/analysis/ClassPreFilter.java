@@ -1,6 +1,6 @@
 package io.cacheguard.agent.analysis;
 
-import java.nio.charset.StandardCharsets;
+import io.cacheguard.agent.classfile.ClassFileWalker;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -78,16 +78,15 @@ public final class ClassPreFilter {
         }
     }
 
-    private static Summary scan(byte[] b) {
-        if (b.length < 10 || (b[0] & 0xff) != 0xCA || (b[1] & 0xff) != 0xFE) {
-            return Summary.UNKNOWN;
-        }
+    private static Summary scan(byte[] classFile) {
+        ClassFileWalker walker = new ClassFileWalker(classFile);
         // Two passes: most classes have no map descriptor and are done after the first, cheap one;
         // only the rest pay for looking at every byte of every string.
-        if (!walk(b, false)) {
+        if (!walker.anyConstant((tag, offset) -> tag == ClassFileWalker.UTF8 && isMapDescriptor(walker, offset))) {
             return NO_MAP;
         }
-        return walk(b, true) ? MAP_AND_WORD : MAP_ONLY;
+        return walker.anyConstant((tag, offset) -> tag == ClassFileWalker.UTF8 && containsCacheWord(walker, offset))
+                ? MAP_AND_WORD : MAP_ONLY;
     }
 
     private static final Summary NO_MAP = new Summary(false, false);
@@ -95,79 +94,38 @@ public final class ClassPreFilter {
     private static final Summary MAP_AND_WORD = new Summary(true, true);
 
     /**
-     * One pass over the constant pool: whether some UTF-8 constant is a map descriptor, or, when
-     * {@code forCacheWord}, contains a cache word.
+     * A map field's descriptor: one {@link MapTypes} knows, or any type descriptor ending in
+     * {@code Map;} (an application's own map classes, such as {@code WeakFastHashMap}, whose fields
+     * are reported as skipped rather than passed over).
      */
-    private static boolean walk(byte[] b, boolean forCacheWord) {
-        int count = u2(b, 8);
-        int offset = 10;
-        for (int i = 1; i < count; i++) {
-            int tag = b[offset] & 0xff;
-            switch (tag) {
-                case 1: { // Utf8
-                    int length = u2(b, offset + 1);
-                    int start = offset + 3;
-                    if (forCacheWord) {
-                        if (containsCacheWord(b, start, start + length)) {
-                            return true;
-                        }
-                    } else if (length >= MIN_LENGTH && b[start] == 'L' && b[start + length - 1] == ';'
-                            && (endsWithMap(b, start, length) || length <= MAX_LENGTH
-                                && DESCRIPTORS.contains(new String(b, start, length, StandardCharsets.ISO_8859_1)))) {
-                        return true;
-                    }
-                    offset = start + length;
-                    break;
-                }
-                case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18:
-                    offset += 5;
-                    break;
-                case 5: case 6: // Long, Double take two slots
-                    offset += 9;
-                    i++;
-                    break;
-                case 7: case 8: case 16: case 19: case 20:
-                    offset += 3;
-                    break;
-                case 15:
-                    offset += 4;
-                    break;
-                default:
-                    return true; // a tag we do not know: let the analysis decide
-            }
+    private static boolean isMapDescriptor(ClassFileWalker walker, int utf8) {
+        int length = walker.utf8Length(utf8);
+        if (length < MIN_LENGTH || walker.utf8Byte(utf8, 0) != 'L' || walker.utf8Byte(utf8, length - 1) != ';') {
+            return false;
         }
-        return false;
-    }
-
-    /**
-     * A type descriptor ending in {@code Map;}: the JDK's maps and an application's own map classes
-     * ({@code WeakFastHashMap}), whose fields are reported as skipped rather than passed over.
-     */
-    private static boolean endsWithMap(byte[] b, int start, int length) {
-        int end = start + length;
-        return b[end - 4] == 'M' && b[end - 3] == 'a' && b[end - 2] == 'p';
+        boolean endsWithMap = walker.utf8Byte(utf8, length - 4) == 'M' && walker.utf8Byte(utf8, length - 3) == 'a'
+                && walker.utf8Byte(utf8, length - 2) == 'p';
+        return endsWithMap || length <= MAX_LENGTH && DESCRIPTORS.contains(walker.utf8(utf8));
     }
 
     /** "cache", "memo" or "lru" in any case, in ASCII bytes; other bytes never match. */
-    private static boolean containsCacheWord(byte[] b, int from, int to) {
-        for (int i = from; i < to - 2; i++) {
-            int c = b[i] | 0x20; // lower-cases ASCII letters
-            if (c == 'c' && i + 5 <= to && (b[i + 1] | 0x20) == 'a' && (b[i + 2] | 0x20) == 'c'
-                    && (b[i + 3] | 0x20) == 'h' && (b[i + 4] | 0x20) == 'e') {
+    private static boolean containsCacheWord(ClassFileWalker walker, int utf8) {
+        int to = walker.utf8Length(utf8);
+        for (int i = 0; i < to - 2; i++) {
+            int c = walker.utf8Byte(utf8, i) | 0x20; // lower-cases ASCII letters
+            if (c == 'c' && i + 5 <= to && (walker.utf8Byte(utf8, i + 1) | 0x20) == 'a'
+                    && (walker.utf8Byte(utf8, i + 2) | 0x20) == 'c' && (walker.utf8Byte(utf8, i + 3) | 0x20) == 'h'
+                    && (walker.utf8Byte(utf8, i + 4) | 0x20) == 'e') {
                 return true;
             }
-            if (c == 'm' && i + 4 <= to && (b[i + 1] | 0x20) == 'e' && (b[i + 2] | 0x20) == 'm'
-                    && (b[i + 3] | 0x20) == 'o') {
+            if (c == 'm' && i + 4 <= to && (walker.utf8Byte(utf8, i + 1) | 0x20) == 'e'
+                    && (walker.utf8Byte(utf8, i + 2) | 0x20) == 'm' && (walker.utf8Byte(utf8, i + 3) | 0x20) == 'o') {
                 return true;
             }
-            if (c == 'l' && (b[i + 1] | 0x20) == 'r' && (b[i + 2] | 0x20) == 'u') {
+            if (c == 'l' && (walker.utf8Byte(utf8, i + 1) | 0x20) == 'r' && (walker.utf8Byte(utf8, i + 2) | 0x20) == 'u') {
                 return true;
             }
         }
         return false;
-    }
-
-    private static int u2(byte[] b, int offset) {
-        return ((b[offset] & 0xff) << 8) | (b[offset + 1] & 0xff);
     }
 }

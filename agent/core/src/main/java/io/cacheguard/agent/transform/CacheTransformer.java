@@ -8,7 +8,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.HashMap;
 import java.util.Map;
-import org.objectweb.asm.ClassReader;
 
 /**
  * The agent's one transformer. For each class a loader defines: skip it cheaply unless it may
@@ -68,8 +67,8 @@ public final class CacheTransformer implements ClassFileTransformer {
      * class's decision, in every mode: {@code map = new HashMap<>()} in a subclass constructor is a
      * store of the base class's field.
      */
-    private void addInheritedPlans(Map<String, Map<String, FieldPlan>> plans, ClassLoader loader, ClassReader reader) {
-        for (InheritedFieldRefs.Ref ref : InheritedFieldRefs.of(reader, ClassBytesSource.of(loader))) {
+    private void addInheritedPlans(Map<String, Map<String, FieldPlan>> plans, ClassLoader loader, byte[] classFile) {
+        for (InheritedFieldRefs.Ref ref : InheritedFieldRefs.of(classFile, ClassBytesSource.of(loader))) {
             Map<String, FieldPlan> known = plans.get(ref.owner());
             if (known != null && known.containsKey(ref.field()) || !options.isIncluded(ref.declaring().replace('/', '.'))) {
                 continue;
@@ -112,8 +111,7 @@ public final class CacheTransformer implements ClassFileTransformer {
             if (!mayTouchCache && !syncHooks) {
                 return null; // neither declares nor touches a map field that could be a cache
             }
-            ClassReader reader = new ClassReader(classFile);
-            boolean hooks = syncHooks && SyncPreFilter.mayNeedHooks(reader);
+            boolean hooks = syncHooks && SyncPreFilter.mayNeedHooks(classFile);
             if (!mayTouchCache && !hooks) {
                 return null; // and no synchronization the detector models either
             }
@@ -122,17 +120,17 @@ public final class CacheTransformer implements ClassFileTransformer {
                 stats.classesPastFilter.increment();
                 ClassDecision own = decisions.decide(loader, internalName, classFile);
                 addPlans(plans, internalName, own);
-                for (String owner : MapFieldRefs.foreignOwners(reader, selector)) {
+                for (String owner : MapFieldRefs.foreignOwners(classFile, selector)) {
                     if (options.isIncluded(owner.replace('/', '.'))) {
                         addPlans(plans, owner, decisions.decideByName(loader, owner));
                     }
                 }
-                addInheritedPlans(plans, loader, reader);
+                addInheritedPlans(plans, loader, classFile);
             }
             if (plans.isEmpty() && !hooks) {
                 return null;
             }
-            byte[] result = FieldPatcher.patch(reader, plans, syncHooks, hooks);
+            byte[] result = FieldPatcher.patch(classFile, plans, syncHooks, hooks);
             if (result != null) { // its fields, its synchronization or both
                 events.transformed(className);
             }

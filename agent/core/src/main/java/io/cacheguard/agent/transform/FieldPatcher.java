@@ -37,20 +37,22 @@ final class FieldPatcher {
     }
 
     /**
+     * @param classFile the class file as the loader defines it
      * @param plans     owner internal name → its handled fields → what to do with them
      * @param publish   whether race detection is on, so finished initialisers publish their maps
      * @param syncHooks whether to make the class's synchronization visible to the race detector
      * @return the rewritten class file, or null if nothing changed
      */
-    static byte[] patch(ClassReader reader, Map<String, Map<String, FieldPlan>> plans, boolean publish,
+    static byte[] patch(byte[] classFile, Map<String, Map<String, FieldPlan>> plans, boolean publish,
                         boolean syncHooks) {
         // In a class with no handled field only the methods holding synchronization the detector
         // models change: the writer copies every other method's bytes as they are (it does so when
         // handed back a method visitor of its own).
-        Set<String> hookedMethods = syncHooks && plans.isEmpty() ? SyncMethodScan.methodsNeedingHooks(reader) : null;
+        Set<String> hookedMethods = syncHooks && plans.isEmpty() ? SyncMethodScan.methodsNeedingHooks(classFile) : null;
         if (hookedMethods != null && hookedMethods.isEmpty()) {
             return null;
         }
+        ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         boolean[] changed = {false};
         int[] version = {0};

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.objectweb.asm.ClassReader;
 
 /**
  * The map fields a class reaches through a class that does not declare them: {@code map = new
@@ -24,8 +23,9 @@ final class InheritedFieldRefs {
     }
 
     /** The class's references to map fields that their named owner only inherits. */
-    static List<Ref> of(ClassReader reader, ClassBytesSource classes) {
-        ClassFileWalker walker = new ClassFileWalker(reader);
+    static List<Ref> of(byte[] classFile, ClassBytesSource classes) {
+        ClassFileWalker walker = new ClassFileWalker(classFile);
+        String self = walker.className();
         List<String[]> candidates = new ArrayList<>();
         walker.anyConstant((tag, offset) -> {
             if (tag == ClassFileWalker.FIELDREF) {
@@ -40,12 +40,16 @@ final class InheritedFieldRefs {
         });
         List<Ref> refs = new ArrayList<>();
         for (String[] candidate : candidates) {
-            byte[] ownerFile = candidate[0].equals(reader.getClassName()) ? null : classes.bytesOf(candidate[0]);
-            ClassReader owner = ownerFile == null ? reader : read(ownerFile);
-            if (owner == null || !owner.getClassName().equals(candidate[0])) {
+            ClassFileWalker owner = candidate[0].equals(self) ? walker : read(classes.bytesOf(candidate[0]));
+            if (owner == null || !owner.className().equals(candidate[0])) {
                 continue;
             }
-            String declaring = declaringSuperclass(owner, candidate[1], classes);
+            String declaring;
+            try {
+                declaring = declaringSuperclass(owner, candidate[1], classes);
+            } catch (RuntimeException malformed) {
+                continue; // a class file of the chain that cannot be read: the reference stays as it is
+            }
             if (declaring != null) {
                 refs.add(new Ref(candidate[0], candidate[1], declaring));
             }
@@ -57,44 +61,45 @@ final class InheritedFieldRefs {
      * The superclass that declares {@code field}, or null when {@code owner} declares it itself or
      * no class file of the chain can be read (the JDK's, which hold no cache of ours, are not read).
      */
-    private static String declaringSuperclass(ClassReader owner, String field, ClassBytesSource classes) {
+    private static String declaringSuperclass(ClassFileWalker owner, String field, ClassBytesSource classes) {
         if (declares(owner, field)) {
             return null;
         }
         Set<String> seen = new HashSet<>();
-        String name = owner.getSuperName();
+        String name = owner.superName();
         while (name != null && !name.startsWith("java/") && seen.add(name)) {
-            byte[] file = classes.bytesOf(name);
-            ClassReader superclass = file == null ? null : read(file);
+            ClassFileWalker superclass = read(classes.bytesOf(name));
             if (superclass == null) {
                 return null;
             }
             if (declares(superclass, field)) {
                 return name;
             }
-            name = superclass.getSuperName();
+            name = superclass.superName();
         }
         return null;
     }
 
-    private static boolean declares(ClassReader type, String field) {
-        ClassFileWalker walker = new ClassFileWalker(type);
-        return walker.anyMember(new ClassFileWalker.MemberVisitor() {
+    private static boolean declares(ClassFileWalker type, String field) {
+        boolean[] found = {false};
+        type.anyMember(new ClassFileWalker.MemberVisitor() {
             @Override
             public boolean field(int access, int member) {
-                return walker.memberName(member).equals(field);
+                found[0] = type.memberName(member).equals(field);
+                return found[0];
             }
 
             @Override
             public boolean method(int access, int member, int codeStart, int codeLength) {
-                return false;
+                return true; // fields come first: none is left
             }
         });
+        return found[0];
     }
 
-    private static ClassReader read(byte[] classFile) {
+    private static ClassFileWalker read(byte[] classFile) {
         try {
-            return new ClassReader(classFile);
+            return classFile == null ? null : new ClassFileWalker(classFile);
         } catch (RuntimeException malformed) {
             return null;
         }

@@ -4,7 +4,6 @@ import io.cacheguard.agent.analysis.CacheSelector;
 import io.cacheguard.agent.classfile.ClassFileWalker;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.objectweb.asm.ClassReader;
 
 /**
  * The classes whose cache map fields a class reads or writes, from the Fieldref constants of its
@@ -16,10 +15,10 @@ final class MapFieldRefs {
     private MapFieldRefs() {
     }
 
-    static Set<String> foreignOwners(ClassReader reader, CacheSelector selector) {
+    static Set<String> foreignOwners(byte[] classFile, CacheSelector selector) {
         Set<String> owners = new LinkedHashSet<>();
-        ClassFileWalker walker = new ClassFileWalker(reader);
-        String self = reader.getClassName();
+        ClassFileWalker walker = new ClassFileWalker(classFile);
+        String self = walker.className();
         walker.anyConstant((tag, offset) -> {
             if (tag != ClassFileWalker.FIELDREF) {
                 return false;

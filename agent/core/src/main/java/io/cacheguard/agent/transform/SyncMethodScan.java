@@ -3,7 +3,6 @@ package io.cacheguard.agent.transform;
 import io.cacheguard.agent.classfile.ClassFileWalker;
 import java.util.HashSet;
 import java.util.Set;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -19,9 +18,9 @@ final class SyncMethodScan {
     }
 
     /** {@code name + descriptor} of every method that needs hooks; empty when none does. */
-    static Set<String> methodsNeedingHooks(ClassReader reader) {
-        ClassFileWalker walker = new ClassFileWalker(reader);
-        String self = reader.getClassName();
+    static Set<String> methodsNeedingHooks(byte[] classFile) {
+        ClassFileWalker walker = new ClassFileWalker(classFile);
+        String self = walker.className();
         Set<String> volatileFields = new HashSet<>();
         Set<String> needing = new HashSet<>();
         walker.anyMember(new ClassFileWalker.MemberVisitor() {

@@ -1,7 +1,6 @@
 package io.cacheguard.agent.transform;
 
 import io.cacheguard.agent.classfile.ClassFileWalker;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -22,9 +21,9 @@ final class SyncPreFilter {
     private SyncPreFilter() {
     }
 
-    static boolean mayNeedHooks(ClassReader reader) {
+    static boolean mayNeedHooks(byte[] classFile) {
         try {
-            ClassFileWalker walker = new ClassFileWalker(reader);
+            ClassFileWalker walker = new ClassFileWalker(classFile);
             return mentionsModelledName(walker) || hasMonitorOrFlag(walker);
         } catch (RuntimeException malformed) {
             return true; // let the rewrite decide; it fails safely
