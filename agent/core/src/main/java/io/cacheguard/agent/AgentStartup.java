@@ -86,18 +86,25 @@ final class AgentStartup {
         session.transformer = transformer;
         Instrumentation instrumentation = session.instrumentation;
         instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
-        Runtime.getRuntime().addShutdownHook(new Thread("cacheguard-summary") {
-            @Override
-            public void run() {
-                session.reporter.summary(session.startNanos, transformer.stats(), session.races);
-                session.report.close();
-                RaceReporter races = session.races;
-                if (session.options.failOnRace() && races != null && races.anyRace()) {
-                    session.log.error("failOnRace=true and races were reported: exit status " + RACE_EXIT_STATUS);
-                    Runtime.getRuntime().halt(RACE_EXIT_STATUS);
-                }
+        Runnable atExit = () -> {
+            session.reporter.summary(session.startNanos, transformer.stats(), session.races);
+            session.report.close();
+            RaceReporter races = session.races;
+            if (session.options.failOnRace() && races != null && races.anyRace()) {
+                session.log.error("failOnRace=true and races were reported: exit status " + RACE_EXIT_STATUS);
+                Runtime.getRuntime().halt(RACE_EXIT_STATUS);
             }
-        });
+        };
+        // With failOnRace the exit status is ours to set, after the application's own hooks have
+        // finished; without it the summary is written by an ordinary hook, as any library's would be.
+        String notLast = options.failOnRace() ? LastShutdownHook.register(instrumentation, atExit) : "";
+        if (notLast != null) {
+            if (!notLast.isEmpty()) {
+                session.log.error("cannot run after the application's shutdown hooks (" + notLast
+                        + "); failOnRace ends the JVM from an ordinary hook, which may cut others short");
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(atExit, "cacheguard-summary"));
+        }
     }
 
     /**
