@@ -74,7 +74,7 @@ public class MapThroughput {
             case "guarded":
                 return new GuardedHashMap<>();
             case "guarded-expiring":
-                return new GuardedHashMap<>(CacheBounds.parse("expireAfterWrite=10m"));
+                return new GuardedHashMap<>(CacheBounds.of(-1, TimeUnit.MINUTES.toNanos(10), -1)); // expireAfterWrite=10m
             case "chm":
                 return new ConcurrentHashMap<>();
             case "syncmap":

@@ -2,8 +2,6 @@ package io.cacheguard.agent;
 
 import io.cacheguard.agent.config.AgentOptions;
 import io.cacheguard.agent.config.Mode;
-import io.cacheguard.agent.config.OptionException;
-import io.cacheguard.agent.config.OptionsParser;
 import io.cacheguard.agent.report.AgentLog;
 import io.cacheguard.agent.report.EventReport;
 import io.cacheguard.agent.report.RaceReporter;
@@ -12,6 +10,7 @@ import io.cacheguard.agent.runtime.CacheBounds;
 import io.cacheguard.agent.runtime.Detection;
 import io.cacheguard.agent.runtime.Guards;
 import io.cacheguard.agent.runtime.LiveMaps;
+import io.cacheguard.agent.spec.BoundsSpec;
 import io.cacheguard.agent.transform.CacheTransformer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,26 +32,16 @@ final class AgentStartup {
     }
 
     /**
+     * @param options    the options, already read and checked (before the runtime was defined)
+     * @param arguments  the agent argument they were read from, kept for a later attach
      * @param runtime    how the runtime reached the bootstrap loader, or null if the agent runs from a directory
      * @param transcript where an attach command reads the lines, or null
-     * @return what was set up, or null when a bad option disabled the agent
+     * @return what was set up
      */
-    static AgentSession start(String arguments, Instrumentation instrumentation, boolean attached, String runtime,
-                              PrintStream transcript) {
+    static AgentSession start(AgentOptions options, String arguments, Instrumentation instrumentation, boolean attached,
+                              String runtime, PrintStream transcript) {
         long startNanos = System.nanoTime();
         String version = CacheguardVersion.get();
-        AgentOptions options;
-        try {
-            options = OptionsParser.parse(arguments, System.getProperties());
-        } catch (OptionException e) {
-            String line = AgentLog.PREFIX + "error: " + e.getMessage()
-                    + "; the agent is disabled and the application runs without it";
-            System.err.println(line);
-            if (transcript != null) {
-                transcript.println(line);
-            }
-            return null;
-        }
         AgentLog log = openLog(options);
         log.copyTo(transcript);
         EventReport report = openReport(options, log);
@@ -77,7 +66,7 @@ final class AgentStartup {
         if (options.mode() == Mode.OFF) {
             return;
         }
-        Guards.configure(CacheBounds.parse(options.defaultBounds()), fieldBounds(options), session.reporter);
+        Guards.configure(bounds(options.defaultBounds()), fieldBounds(options), session.reporter);
         enableDetection(session, options);
         if (live) {
             enableLiveMaps(session);
@@ -146,10 +135,16 @@ final class AgentStartup {
         }
     }
 
+    /** The runtime's bounds for a spec the options already checked: the numbers cross, not the syntax. */
+    private static CacheBounds bounds(String spec) {
+        BoundsSpec read = BoundsSpec.parse(spec);
+        return CacheBounds.of(read.maximumSize(), read.expireAfterWriteNanos(), read.expireAfterAccessNanos());
+    }
+
     private static Map<String, CacheBounds> fieldBounds(AgentOptions options) {
         Map<String, CacheBounds> bounds = new HashMap<>();
         for (Map.Entry<String, String> field : options.fieldBounds().entrySet()) {
-            bounds.put(field.getKey(), CacheBounds.parse(field.getValue()));
+            bounds.put(field.getKey(), bounds(field.getValue()));
         }
         return bounds;
     }

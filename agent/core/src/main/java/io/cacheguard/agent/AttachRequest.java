@@ -45,6 +45,14 @@ final class AttachRequest implements AutoCloseable {
     }
 
     /** Tells the command how the attach ended; a no-op without a command. */
+    /** A line for the user: on stderr, and to the attach command's transcript when there is one. */
+    void println(String line) {
+        System.err.println(line);
+        if (transcript != null) {
+            transcript.println(line);
+        }
+    }
+
     void outcome(AttachProtocol.Outcome outcome, String message) {
         if (transcript != null) {
             transcript.println(AttachProtocol.OUTCOME + outcome.name() + " " + message.replace('\n', ' '));

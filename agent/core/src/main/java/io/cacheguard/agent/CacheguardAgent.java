@@ -1,6 +1,10 @@
 package io.cacheguard.agent;
 
 import io.cacheguard.agent.AttachProtocol.Outcome;
+import io.cacheguard.agent.config.AgentOptions;
+import io.cacheguard.agent.config.Mode;
+import io.cacheguard.agent.config.OptionException;
+import io.cacheguard.agent.config.OptionsParser;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -48,6 +52,26 @@ public final class CacheguardAgent {
                 }
                 return;
             }
+            // Read and check every option before anything is defined or exported: a bad option, or
+            // mode=off, leaves the JVM exactly as it would be without the agent.
+            AgentOptions options;
+            try {
+                options = OptionsParser.parse(request.options, System.getProperties());
+            } catch (OptionException e) {
+                request.println("[cacheguard] error: " + e.getMessage()
+                        + "; the agent is disabled and the application runs without it");
+                request.outcome(Outcome.FAILED, "the options were refused (see above); the agent is not running");
+                return;
+            }
+            if (options.mode() == Mode.OFF) {
+                if (!options.quiet()) {
+                    request.println("[cacheguard] " + CacheguardVersion.get() + " " + options.describe()
+                            + (attached ? " (attached)" : "") + ": nothing is patched or watched");
+                }
+                request.outcome(Outcome.ATTACHED, "cacheguard " + CacheguardVersion.get() + " attached ("
+                        + options.describe() + "); nothing is patched or watched, nothing was defined in the JVM");
+                return;
+            }
             if (!runtimeInstalled) {
                 try {
                     runtime = BootstrapRuntime.install(instrumentation);
@@ -60,12 +84,8 @@ public final class CacheguardAgent {
                     return;
                 }
             }
-            AgentSession session = AgentStartup.start(request.options, instrumentation, attached, runtime,
+            AgentSession session = AgentStartup.start(options, request.options, instrumentation, attached, runtime,
                     request.transcript);
-            if (session == null) {
-                request.outcome(Outcome.FAILED, "the options were refused (see above); the agent is not running");
-                return;
-            }
             started = true;
             AgentSession.setCurrent(session);
             if (attached) {

@@ -23,7 +23,7 @@ class BoundedGuardedHashMapTest {
     private final FakeTicker ticker = new FakeTicker();
 
     private HashMap<String, String> bounded(String spec) {
-        return GuardedMaps.hashMap(new HashMap<>(), CacheBounds.parse(spec).withTicker(ticker));
+        return GuardedMaps.hashMap(new HashMap<>(), UserBounds.parse(spec).withTicker(ticker));
     }
 
     private HashMap<String, String> withExpiredEntry(String spec) {
@@ -201,7 +201,7 @@ class BoundedGuardedHashMapTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"expireAfterWrite=1m", "expireAfterWrite=1m,maximumSize=1000"})
     void writesTidyAwayExpiredEntriesNobodyReadsAgain(String spec) {
-        BoundedConcurrentMap<String, String> map = new BoundedConcurrentMap<>(CacheBounds.parse(spec).withTicker(ticker));
+        BoundedConcurrentMap<String, String> map = new BoundedConcurrentMap<>(UserBounds.parse(spec).withTicker(ticker));
         for (int i = 0; i < 100; i++) {
             map.put("old" + i, "v");
         }
@@ -218,7 +218,7 @@ class BoundedGuardedHashMapTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"expireAfterWrite=1m", "expireAfterWrite=1m,maximumSize=1000"})
     void tidyingNeverRemovesAnEntryThatReplacedTheOneItMet(String spec) {
-        BoundedConcurrentMap<Integer, Integer> map = new BoundedConcurrentMap<>(CacheBounds.parse(spec).withTicker(ticker));
+        BoundedConcurrentMap<Integer, Integer> map = new BoundedConcurrentMap<>(UserBounds.parse(spec).withTicker(ticker));
         for (int i = 0; i < 20_000; i++) {
             int key = i % 100;
             map.remove(key); // the next put of the key makes a new entry, not an overwrite

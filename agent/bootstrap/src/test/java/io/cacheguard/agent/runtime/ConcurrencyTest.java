@@ -39,7 +39,7 @@ class ConcurrencyTest {
         return Stream.of(
                 map("GuardedHashMap", () -> GuardedMaps.hashMap(new HashMap<>(), CacheBounds.NONE)),
                 map("GuardedHashMap with bounds it never reaches", () -> GuardedMaps.hashMap(new HashMap<>(),
-                        CacheBounds.parse("maximumSize=1000000,expireAfterWrite=1d,expireAfterAccess=1d"))),
+                        UserBounds.parse("maximumSize=1000000,expireAfterWrite=1d,expireAfterAccess=1d"))),
                 map("GuardedLinkedHashMap", () -> GuardedMaps.linkedHashMap(new LinkedHashMap<>())),
                 map("GuardedLinkedHashMap access-ordered", () -> GuardedMaps.linkedHashMap(LruMaps.lru(1_000_000))),
                 map("GuardedWeakHashMap", () -> GuardedMaps.weakHashMap(new WeakHashMap<>())));
@@ -136,7 +136,7 @@ class ConcurrencyTest {
 
     @Test
     void aBoundedMapIsWithinMaximumSizeOnceConcurrentWritesQuiesce() {
-        Map<Integer, Integer> map = GuardedMaps.hashMap(new HashMap<>(), CacheBounds.parse("maximumSize=1000"));
+        Map<Integer, Integer> map = GuardedMaps.hashMap(new HashMap<>(), UserBounds.parse("maximumSize=1000"));
         int perThread = Workloads.KEYS.length / Race.THREADS;
 
         Race.Outcome outcome = Race.run(t -> {
@@ -156,7 +156,7 @@ class ConcurrencyTest {
     void expiredEntriesStayInvisibleWhileOtherThreadsWriteAndEvict() {
         FakeTicker ticker = new FakeTicker();
         Map<Integer, Integer> map = GuardedMaps.hashMap(new HashMap<>(),
-                CacheBounds.parse("maximumSize=5000,expireAfterWrite=1m").withTicker(ticker));
+                UserBounds.parse("maximumSize=5000,expireAfterWrite=1m").withTicker(ticker));
         int old = 1_000;
         for (int k = 0; k < old; k++) {
             map.put(Workloads.KEYS[k], k);

@@ -56,7 +56,7 @@ class GuardedHashMapConformanceTest {
 
     private static Stream<DynamicNode> bounded(String spec) {
         return Junit3Suites.dynamicTests(StringMaps.suite("GuardedHashMap{" + spec + "}", HashMap<String, String>::new,
-                raw -> GuardedMaps.hashMap(raw, CacheBounds.parse(spec).withTicker(new CreepingTicker())),
+                raw -> GuardedMaps.hashMap(raw, UserBounds.parse(spec).withTicker(new CreepingTicker())),
                 HASH_MAP_FEATURES));
     }
 

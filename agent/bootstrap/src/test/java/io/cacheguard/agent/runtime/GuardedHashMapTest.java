@@ -23,18 +23,18 @@ class GuardedHashMapTest {
     private static final String BOUNDED = "maximumSize=100000,expireAfterWrite=1d,expireAfterAccess=1d";
 
     private static HashMap<String, String> guarded(String spec) {
-        return GuardedMaps.hashMap(new HashMap<>(), CacheBounds.parse(spec));
+        return GuardedMaps.hashMap(new HashMap<>(), UserBounds.parse(spec));
     }
 
     private static HashMap<String, String> guarded(String spec, Map<String, String> contents) {
-        return GuardedMaps.hashMap(new HashMap<>(contents), CacheBounds.parse(spec));
+        return GuardedMaps.hashMap(new HashMap<>(contents), UserBounds.parse(spec));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {UNBOUNDED, BOUNDED})
     void behavesLikeHashMapOverLongRandomHistories(String spec) {
         for (long seed = 1; seed <= 20; seed++) {
-            Differential.assertSameHistory(new HashMap<>(), GuardedMaps.hashMap(new HashMap<>(), CacheBounds.parse(spec)),
+            Differential.assertSameHistory(new HashMap<>(), GuardedMaps.hashMap(new HashMap<>(), UserBounds.parse(spec)),
                     false, seed, 2_000);
         }
     }
@@ -91,7 +91,7 @@ class GuardedHashMapTest {
     @ParameterizedTest
     @ValueSource(strings = {UNBOUNDED, BOUNDED})
     void toStringOfAMapThatContainsItselfSaysThisMap(String spec) {
-        HashMap<String, Object> map = GuardedMaps.hashMap(new HashMap<>(), CacheBounds.parse(spec));
+        HashMap<String, Object> map = GuardedMaps.hashMap(new HashMap<>(), UserBounds.parse(spec));
         map.put("self", map);
 
         assertEquals("{self=(this Map)}", map.toString());
@@ -184,7 +184,7 @@ class GuardedHashMapTest {
     void guardingTwiceReturnsTheSameMap(String spec) {
         HashMap<String, String> map = guarded(spec);
 
-        assertSame(map, GuardedMaps.hashMap(map, CacheBounds.parse("maximumSize=1")));
+        assertSame(map, GuardedMaps.hashMap(map, UserBounds.parse("maximumSize=1")));
         assertNotSame(map, guarded(spec));
     }
 }

@@ -52,7 +52,7 @@ class GuardedMapsTest {
         LinkedHashMap<String, String> linked = GuardedMaps.linkedHashMap(new LinkedHashMap<>());
         WeakHashMap<String, String> weak = GuardedMaps.weakHashMap(new WeakHashMap<>());
 
-        assertSame(hash, GuardedMaps.hashMap(hash, CacheBounds.parse("maximumSize=1")));
+        assertSame(hash, GuardedMaps.hashMap(hash, UserBounds.parse("maximumSize=1")));
         assertSame(linked, GuardedMaps.linkedHashMap(linked));
         assertSame(weak, GuardedMaps.weakHashMap(weak));
     }

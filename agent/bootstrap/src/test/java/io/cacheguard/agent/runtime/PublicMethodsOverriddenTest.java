@@ -28,7 +28,7 @@ class PublicMethodsOverriddenTest {
 
     @Test
     void boundedGuardedHashMapOverridesEveryInheritedPublicMethod() {
-        assertNoInheritedJdkMethods(GuardedMaps.hashMap(new HashMap<>(), CacheBounds.parse("maximumSize=1")).getClass());
+        assertNoInheritedJdkMethods(GuardedMaps.hashMap(new HashMap<>(), UserBounds.parse("maximumSize=1")).getClass());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.cacheguard.agent.config;
 
 import io.cacheguard.agent.analysis.Glob;
-import io.cacheguard.agent.runtime.CacheBounds;
+import io.cacheguard.agent.spec.BoundsSpec;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -160,7 +160,7 @@ public final class OptionsParser {
 
     private static void checkBounds(String key, String spec) throws OptionException {
         try {
-            CacheBounds.parse(spec);
+            BoundsSpec.parse(spec);
         } catch (IllegalArgumentException e) {
             throw new OptionException(key + ": " + e.getMessage());
         }
