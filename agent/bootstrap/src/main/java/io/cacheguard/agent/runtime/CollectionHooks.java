@@ -13,9 +13,10 @@ import java.util.function.Function;
 
 /**
  * The calls on concurrent maps and queues: putting an element in publishes what came before it to
- * whoever takes or finds it. A put/offer releases into the collection, a get/poll that sees an
- * element acquires it: one clock per collection, so an element's reader is ordered after every
- * earlier writer.
+ * whoever takes or finds it. A put/offer releases into the clock of its key or element, a
+ * get/poll that finds the key or receives the element acquires from that clock, and from no other:
+ * a lookup is ordered after the write whose value it sees, not after every write to the collection
+ * (see {@link ElementClocks}).
  *
  * <p>A hook that replaces a call ({@link Hook.Kind#REPLACES_CALL}) takes the receiver first, then
  * the original arguments, makes the call exactly as the program wrote it and answers its result,
@@ -29,109 +30,116 @@ public final class CollectionHooks {
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object put(Map map, Object key, Object value) {
-        boolean concurrent = releasing(map);
+        Object clock = releasing(map, key);
         Object previous = map.put(key, value);
-        acquiring(concurrent, map);
+        acquiring(clock);
         return previous;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object putIfAbsent(Map map, Object key, Object value) {
-        boolean concurrent = releasing(map);
+        Object clock = releasing(map, key);
         Object previous = map.putIfAbsent(key, value);
-        acquiring(concurrent, map);
+        acquiring(clock);
         return previous;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object computeIfAbsent(Map map, Object key, Function function) {
-        boolean concurrent = releasing(map);
+        Object clock = releasing(map, key);
         Object value = map.computeIfAbsent(key, function);
-        acquiring(concurrent, map);
+        acquiring(clock);
         return value;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object compute(Map map, Object key, BiFunction function) {
-        boolean concurrent = releasing(map);
+        Object clock = releasing(map, key);
         Object value = map.compute(key, function);
-        acquiring(concurrent, map);
+        acquiring(clock);
         return value;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object merge(Map map, Object key, Object value, BiFunction function) {
-        boolean concurrent = releasing(map);
+        Object clock = releasing(map, key);
         Object merged = map.merge(key, value, function);
-        acquiring(concurrent, map);
+        acquiring(clock);
         return merged;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object get(Map map, Object key) {
         Object value = map.get(key);
-        acquiring(isConcurrent(map), map);
+        if (value != null) { // a concurrent map holds no null: the key was found
+            acquiring(found(map, key));
+        }
         return value;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object getOrDefault(Map map, Object key, Object defaultValue) {
         Object value = map.getOrDefault(key, defaultValue);
-        acquiring(isConcurrent(map), map);
+        // found, unless it is the default itself: then only a second look can tell
+        if (value != null && (value != defaultValue || map.containsKey(key))) {
+            acquiring(found(map, key));
+        }
         return value;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static boolean containsKey(Map map, Object key) {
         boolean contains = map.containsKey(key);
-        acquiring(isConcurrent(map), map);
+        if (contains) {
+            acquiring(found(map, key));
+        }
         return contains;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object remove(Map map, Object key) {
-        boolean concurrent = releasing(map);
+        Object clock = releasing(map, key);
         Object previous = map.remove(key);
-        acquiring(concurrent, map);
+        acquiring(clock);
         return previous;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static boolean offer(Queue queue, Object element) {
-        releasing(queue);
+        inserting(queue, element);
         return queue.offer(element);
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static boolean add(Queue queue, Object element) {
-        releasing(queue);
+        inserting(queue, element);
         return queue.add(element);
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object poll(Queue queue) {
         Object element = queue.poll();
-        acquiring(element != null && isConcurrent(queue), queue);
+        received(queue, element);
         return element;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object peek(Queue queue) {
         Object element = queue.peek();
-        acquiring(element != null && isConcurrent(queue), queue);
+        received(queue, element);
         return element;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static void put(BlockingQueue queue, Object element) throws InterruptedException {
-        Detection.release(queue);
+        Detection.release(ElementClocks.ofElement(queue, element));
         queue.put(element);
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static boolean offer(BlockingQueue queue, Object element, long timeout, TimeUnit unit)
             throws InterruptedException {
-        Detection.release(queue);
+        Detection.release(ElementClocks.ofElement(queue, element));
         return queue.offer(element, timeout, unit);
     }
 
@@ -141,48 +149,70 @@ public final class CollectionHooks {
      */
     @Hook(Hook.Kind.REPLACES_CALL)
     public static void transfer(TransferQueue queue, Object element) throws InterruptedException {
-        Detection.release(queue);
+        Detection.release(ElementClocks.ofElement(queue, element));
         queue.transfer(element);
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static boolean tryTransfer(TransferQueue queue, Object element) {
-        Detection.release(queue);
+        Detection.release(ElementClocks.ofElement(queue, element));
         return queue.tryTransfer(element);
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static boolean tryTransfer(TransferQueue queue, Object element, long timeout, TimeUnit unit)
             throws InterruptedException {
-        Detection.release(queue);
+        Detection.release(ElementClocks.ofElement(queue, element));
         return queue.tryTransfer(element, timeout, unit);
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object take(BlockingQueue queue) throws InterruptedException {
         Object element = queue.take();
-        Detection.acquire(queue);
+        Detection.acquire(ElementClocks.ofElement(queue, element));
         return element;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object poll(BlockingQueue queue, long timeout, TimeUnit unit) throws InterruptedException {
         Object element = queue.poll(timeout, unit);
-        acquiring(element != null, queue);
+        if (element != null) {
+            Detection.acquire(ElementClocks.ofElement(queue, element));
+        }
         return element;
     }
 
-    private static boolean releasing(Object collection) {
-        boolean concurrent = isConcurrent(collection);
-        if (concurrent) {
-            Detection.release(collection);
+    /** Before a write of {@code key}: releases into the key's clock; the clock, or null for a map that publishes nothing. */
+    private static Object releasing(Map map, Object key) {
+        if (!isConcurrent(map)) {
+            return null;
         }
-        return concurrent;
+        Object clock = ElementClocks.ofKey(map, key);
+        Detection.release(clock);
+        return clock;
     }
 
-    private static void acquiring(boolean concurrent, Object collection) {
-        if (concurrent) {
-            Detection.acquire(collection);
+    /** After a write: it read the key's previous value, so it is ordered after that value's write. */
+    private static void acquiring(Object clock) {
+        if (clock != null) {
+            Detection.acquire(clock);
+        }
+    }
+
+    /** A read that found {@code key}: the key's clock, or null for a map that publishes nothing. */
+    private static Object found(Map map, Object key) {
+        return isConcurrent(map) ? ElementClocks.ofKey(map, key) : null;
+    }
+
+    private static void inserting(Queue queue, Object element) {
+        if (isConcurrent(queue)) {
+            Detection.release(ElementClocks.ofElement(queue, element));
+        }
+    }
+
+    private static void received(Queue queue, Object element) {
+        if (element != null && isConcurrent(queue)) {
+            Detection.acquire(ElementClocks.ofElement(queue, element));
         }
     }
 
