@@ -172,7 +172,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         }
         long now = now();
         if (isExpired(node, now)) {
-            unlink(maskedKey, node);
+            unlinkIfExpired(maskedKey, node, now); // a put that renewed it since stays; this read came first
             return null;
         }
         if (recordAccess) {
@@ -269,6 +269,27 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     }
 
     /**
+     * Takes {@code node} out of the table if it is still the key's node and still expired, judged
+     * again under its monitor. The caller judged expiry without it: a put that renewed the node in
+     * place since then (under that monitor) must not be lost to the removal (Caffeine's
+     * {@code evictEntry} looks again the same way, inside its {@code computeIfPresent}).
+     */
+    private void unlinkIfExpired(Object maskedKey, Node node, long now) {
+        table.computeIfPresent(maskedKey, (k, current) -> {
+            if (current != node) {
+                return current;
+            }
+            synchronized (node) {
+                if (!isExpired(node, now)) {
+                    return node; // renewed: it stays
+                }
+                node.dead = true;
+            }
+            return null;
+        });
+    }
+
+    /**
      * Evicts down to the size bound and tidies a few queue slots; skipped if another writer is at it.
      * A writer whose {@code tryLock} failed relies on the holder, which may just have finished its
      * sweep before that writer's entry arrived: so the holder looks again after unlocking, and only
@@ -331,8 +352,8 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
                 // A table walk met a node replaced since it was read ahead; removing through the
                 // table's iterator would remove the key, and with it the entry that replaced it.
             } else if (isExpired(node, now)) {
-                unlink(maskedKey, node);
-                if (clock != null) {
+                unlinkIfExpired(maskedKey, node, now);
+                if (clock != null && table.get(maskedKey) != node) {
                     tidyCursor.remove();
                 }
             }
@@ -368,7 +389,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         long now = now();
         table.forEach((k, node) -> {
             if (isExpired(node, now)) {
-                unlink(k, node);
+                unlinkIfExpired(k, node, now);
             }
         });
     }

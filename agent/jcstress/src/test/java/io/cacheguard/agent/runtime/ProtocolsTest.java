@@ -1,0 +1,49 @@
+package io.cacheguard.agent.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the jcstress tests of this module (the bounded map's expiry against an in-place put, the
+ * lazy-init compare-and-set with and without a local) in a child JVM, as jcstress's own runner
+ * does, and fails on any FORBIDDEN outcome or error. The mode is {@code quick} in the build;
+ * {@code -Dcacheguard.jcstress.mode=tough} tries far more interleavings.
+ */
+class ProtocolsTest {
+    private static final List<String> TESTS = List.of("ExpiryRenewalStress", "LazyInitStress", "LazyInitAdoptStress");
+
+    @TempDir
+    Path results;
+
+    @Test
+    void noForbiddenOutcomeIsEverSeen() throws Exception {
+        Path output = results.resolve("jcstress.out");
+        String java = Path.of(System.getProperty("cacheguard.it.javaHome", System.getProperty("java.home")), "bin", "java")
+                .toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.openjdk.jcstress.Main", "-m", System.getProperty("cacheguard.jcstress.mode", "quick"),
+                "-t", "io\\.cacheguard\\.agent\\.runtime\\.(" + String.join("|", TESTS) + ")",
+                "-r", results.resolve("report").toString())
+                .directory(results.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        assertTrue(process.waitFor(15, TimeUnit.MINUTES), "jcstress did not finish");
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), text);
+        for (String test : TESTS) {
+            assertTrue(text.contains(test), "did not run " + test + ":\n" + text);
+        }
+        assertTrue(text.contains("Failed tests: No matches."), text);
+        assertTrue(text.contains("Error tests: No matches."), text);
+    }
+}
