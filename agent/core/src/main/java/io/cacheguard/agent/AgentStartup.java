@@ -50,6 +50,11 @@ final class AgentStartup {
         if (runtime == null) {
             log.error("the agent is not running from its jar; the runtime stays on the application class path");
         }
+        if (options.failOnRace() && !options.mode().detects()) {
+            // shown even with quiet=true: the user asked for a failing exit status that cannot come
+            log.error("failOnRace=true has no effect with mode=" + options.mode().label()
+                    + ": nothing detects races in that mode; use mode=both or mode=detect");
+        }
         AgentSession session = new AgentSession(instrumentation, attached, startNanos, log, report, reporter, arguments, options);
         installPatching(session, attached);
         return session;

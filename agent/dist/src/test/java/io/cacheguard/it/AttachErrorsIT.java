@@ -25,6 +25,16 @@ class AttachErrorsIT {
         assertFailure(result, 2, "cacheguard attach: 'tomcat' is not a process id; 'java -jar ");
     }
 
+    /** Regression: a negative number was looked up as a process and answered "no such JVM" (3). */
+    @Test
+    void aNegativeOrZeroPidIsAUsageError() throws Exception {
+        for (String pid : new String[] {"-5", "0"}) {
+            ChildJvm.Result result = AttachIT.cli("attach", pid);
+
+            assertFailure(result, 2, "cacheguard attach: '" + pid + "' is not a process id; 'java -jar ");
+        }
+    }
+
     @Test
     void noProcessWithThatPid() throws Exception {
         Process gone = new ProcessBuilder("true").start();

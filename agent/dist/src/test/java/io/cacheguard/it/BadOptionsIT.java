@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,6 +39,21 @@ class BadOptionsIT {
         assertTrue(lines[0].startsWith("[cacheguard] error: "), result::toString);
         assertTrue(lines[0].contains(named), result::toString);
         assertTrue(lines[0].contains("disabled"), result::toString);
+    }
+
+    /**
+     * Regression: {@code mode=patch,failOnRace=true} never failed and said nothing. It runs (the
+     * patching is still wanted) and says once, even when quiet, that nothing can fail it.
+     */
+    @Test
+    void failOnRaceWithoutDetectionSaysItHasNoEffect() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(
+                "-javaagent:" + ChildJvm.agentJar() + "=mode=patch,failOnRace=true,quiet=true",
+                "-cp", ChildJvm.testClasspath(),
+                "io.cacheguard.it.fixtures.HelloApp");
+        assertEquals(0, result.exitCode, result::toString);
+        assertEquals("[cacheguard] error: failOnRace=true has no effect with mode=patch: nothing detects races in that "
+                + "mode; use mode=both or mode=detect", result.stderr.strip(), result::toString);
     }
 
     @ParameterizedTest(name = "{0}")

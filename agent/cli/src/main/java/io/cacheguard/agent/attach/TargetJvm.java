@@ -28,6 +28,9 @@ final class TargetJvm {
         try {
             pid = Long.parseLong(pidText);
         } catch (NumberFormatException e) {
+            pid = -1;
+        }
+        if (pid <= 0) { // a word, a negative number or 0: bad usage, not a JVM that is gone
             throw new AttachFailure(ExitCodes.USAGE, "'" + pidText + "' is not a process id; "
                     + "'java -jar " + agentJar + " list' shows the JVMs you can attach to");
         }
