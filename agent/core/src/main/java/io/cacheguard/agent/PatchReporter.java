@@ -39,14 +39,11 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
         this.report = report;
     }
 
-    /** Mode detect: a racy field is tracked, not patched, and the log and report say so. */
-    private volatile boolean trackOnly;
-    /** Whether the maps of racy fields are tracked by the race detector (modes detect and both). */
-    private volatile boolean tracking;
+    /** Mode detect tracks a racy field rather than patching it, and the log and report say so. */
+    private volatile Mode mode = Mode.PATCH;
 
     void started(String version, AgentOptions options, boolean attached) {
-        trackOnly = options.mode() == Mode.DETECT;
-        tracking = options.mode().detects();
+        mode = options.mode();
         log.info(version + " " + options.describe() + (attached ? " (attached)" : ""));
         report.write(Json.object()
                 .put("event", "start")
@@ -61,6 +58,7 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
 
     @Override
     public void decided(ClassLoader loader, String className, List<FieldReport> reports) {
+        boolean trackOnly = mode == Mode.DETECT;
         for (FieldReport field : reports) {
             String event;
             if (field.verdict() == Verdict.PATCH) {
@@ -165,8 +163,8 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
         Json summary = Json.object()
                 .put("event", "summary")
                 .put("time", System.currentTimeMillis())
-                .put("patched", trackOnly ? 0 : patched.get())
-                .put("tracked", tracking ? patched.get() : 0)
+                .put("patched", mode.patches() ? patched.get() : 0)
+                .put("tracked", mode.detects() ? patched.get() : 0)
                 .put("skipped", skipped.get())
                 .put("safe", safe.get())
                 .put("classesTransformed", transformed.get())

@@ -1,5 +1,6 @@
 package io.cacheguard.agent.runtime;
 
+import io.cacheguard.agent.runtime.detector.SyncClock;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
@@ -30,7 +31,7 @@ public final class CollectionHooks {
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object put(Map map, Object key, Object value) {
-        Object clock = releasing(map, key);
+        SyncClock clock = releasing(map, key);
         Object previous = map.put(key, value);
         acquiring(clock);
         return previous;
@@ -38,7 +39,7 @@ public final class CollectionHooks {
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object putIfAbsent(Map map, Object key, Object value) {
-        Object clock = releasing(map, key);
+        SyncClock clock = releasing(map, key);
         Object previous = map.putIfAbsent(key, value);
         acquiring(clock);
         return previous;
@@ -46,7 +47,7 @@ public final class CollectionHooks {
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object computeIfAbsent(Map map, Object key, Function function) {
-        Object clock = releasing(map, key);
+        SyncClock clock = releasing(map, key);
         Object value = map.computeIfAbsent(key, function);
         acquiring(clock);
         return value;
@@ -54,7 +55,7 @@ public final class CollectionHooks {
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object compute(Map map, Object key, BiFunction function) {
-        Object clock = releasing(map, key);
+        SyncClock clock = releasing(map, key);
         Object value = map.compute(key, function);
         acquiring(clock);
         return value;
@@ -62,7 +63,7 @@ public final class CollectionHooks {
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object merge(Map map, Object key, Object value, BiFunction function) {
-        Object clock = releasing(map, key);
+        SyncClock clock = releasing(map, key);
         Object merged = map.merge(key, value, function);
         acquiring(clock);
         return merged;
@@ -98,7 +99,7 @@ public final class CollectionHooks {
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object remove(Map map, Object key) {
-        Object clock = releasing(map, key);
+        SyncClock clock = releasing(map, key);
         Object previous = map.remove(key);
         acquiring(clock);
         return previous;
@@ -132,14 +133,14 @@ public final class CollectionHooks {
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static void put(BlockingQueue queue, Object element) throws InterruptedException {
-        Detection.release(ElementClocks.ofElement(queue, element));
+        inserting(queue, element);
         queue.put(element);
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static boolean offer(BlockingQueue queue, Object element, long timeout, TimeUnit unit)
             throws InterruptedException {
-        Detection.release(ElementClocks.ofElement(queue, element));
+        inserting(queue, element);
         return queue.offer(element, timeout, unit);
     }
 
@@ -149,71 +150,76 @@ public final class CollectionHooks {
      */
     @Hook(Hook.Kind.REPLACES_CALL)
     public static void transfer(TransferQueue queue, Object element) throws InterruptedException {
-        Detection.release(ElementClocks.ofElement(queue, element));
+        inserting(queue, element);
         queue.transfer(element);
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static boolean tryTransfer(TransferQueue queue, Object element) {
-        Detection.release(ElementClocks.ofElement(queue, element));
+        inserting(queue, element);
         return queue.tryTransfer(element);
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static boolean tryTransfer(TransferQueue queue, Object element, long timeout, TimeUnit unit)
             throws InterruptedException {
-        Detection.release(ElementClocks.ofElement(queue, element));
+        inserting(queue, element);
         return queue.tryTransfer(element, timeout, unit);
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object take(BlockingQueue queue) throws InterruptedException {
         Object element = queue.take();
-        Detection.acquire(ElementClocks.ofElement(queue, element));
+        received(queue, element);
         return element;
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static Object poll(BlockingQueue queue, long timeout, TimeUnit unit) throws InterruptedException {
         Object element = queue.poll(timeout, unit);
-        if (element != null) {
-            Detection.acquire(ElementClocks.ofElement(queue, element));
-        }
+        received(queue, element);
         return element;
     }
 
-    /** Before a write of {@code key}: releases into the key's clock; the clock, or null for a map that publishes nothing. */
-    private static Object releasing(Map map, Object key) {
-        if (!isConcurrent(map)) {
-            return null;
+    /**
+     * Before a write of {@code key}: releases into the key's clock; the clock, or null when nothing
+     * is published (the detector is off, or the map is no concurrent one).
+     */
+    private static SyncClock releasing(Map map, Object key) {
+        SyncClock clock = found(map, key);
+        if (clock != null) {
+            Detection.release(clock);
         }
-        Object clock = ElementClocks.ofKey(map, key);
-        Detection.release(clock);
         return clock;
     }
 
     /** After a write: it read the key's previous value, so it is ordered after that value's write. */
-    private static void acquiring(Object clock) {
+    private static void acquiring(SyncClock clock) {
         if (clock != null) {
             Detection.acquire(clock);
         }
     }
 
-    /** A read that found {@code key}: the key's clock, or null for a map that publishes nothing. */
-    private static Object found(Map map, Object key) {
-        return isConcurrent(map) ? ElementClocks.ofKey(map, key) : null;
+    /** The clock of {@code key}, or null when nothing is published. */
+    private static SyncClock found(Map map, Object key) {
+        return publishes(map) ? ElementClocks.ofKey(map, key) : null;
     }
 
     private static void inserting(Queue queue, Object element) {
-        if (isConcurrent(queue)) {
+        if (publishes(queue)) {
             Detection.release(ElementClocks.ofElement(queue, element));
         }
     }
 
     private static void received(Queue queue, Object element) {
-        if (element != null && isConcurrent(queue)) {
+        if (element != null && publishes(queue)) {
             Detection.acquire(ElementClocks.ofElement(queue, element));
         }
+    }
+
+    /** Whether the collection publishes and the detector is on to see it: no clock is looked up otherwise. */
+    private static boolean publishes(Object collection) {
+        return Detection.enabled() && isConcurrent(collection);
     }
 
     private static boolean isConcurrent(Object collection) {

@@ -8,6 +8,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * The agent's one transformer. For each class a loader defines: skip it cheaply unless it may
@@ -68,9 +69,9 @@ public final class CacheTransformer implements ClassFileTransformer {
      * store of the base class's field.
      */
     private void addInheritedPlans(Map<String, Map<String, FieldPlan>> plans, ClassLoader loader, byte[] classFile) {
-        for (InheritedFieldRefs.Ref ref : InheritedFieldRefs.of(classFile, ClassBytesSource.of(loader))) {
-            Map<String, FieldPlan> known = plans.get(ref.owner());
-            if (known != null && known.containsKey(ref.field()) || !options.isIncluded(ref.declaring().replace('/', '.'))) {
+        BiPredicate<String, String> planned = (owner, field) -> plans.getOrDefault(owner, Map.of()).containsKey(field);
+        for (InheritedFieldRefs.Ref ref : InheritedFieldRefs.of(classFile, ClassBytesSource.of(loader), planned)) {
+            if (!options.isIncluded(ref.declaring().replace('/', '.'))) {
                 continue;
             }
             FieldPlan declared = decisions.decideByName(loader, ref.declaring()).plans(guard).get(ref.field());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The map fields a class reaches through a class that does not declare them: {@code map = new
@@ -22,8 +23,13 @@ final class InheritedFieldRefs {
     private InheritedFieldRefs() {
     }
 
-    /** The class's references to map fields that their named owner only inherits. */
-    static List<Ref> of(byte[] classFile, ClassBytesSource classes) {
+    /**
+     * The class's references to map fields that their named owner only inherits.
+     *
+     * @param known references already planned from their owner's own decision: not resolved again,
+     *              so no class file is read for them
+     */
+    static List<Ref> of(byte[] classFile, ClassBytesSource classes, BiPredicate<String, String> known) {
         ClassFileWalker walker = new ClassFileWalker(classFile);
         String self = walker.className();
         List<String[]> candidates = new ArrayList<>();
@@ -31,9 +37,10 @@ final class InheritedFieldRefs {
             if (tag == ClassFileWalker.FIELDREF) {
                 String owner = walker.refOwner(offset);
                 String descriptor = walker.refDescriptor(offset);
+                String field = walker.refName(offset);
                 if (!owner.startsWith("java/") && !owner.startsWith("[") && descriptor.startsWith("Ljava/util/")
-                        && descriptor.endsWith("Map;")) {
-                    candidates.add(new String[] {owner, walker.refName(offset)});
+                        && descriptor.endsWith("Map;") && !known.test(owner, field)) {
+                    candidates.add(new String[] {owner, field});
                 }
             }
             return false;
