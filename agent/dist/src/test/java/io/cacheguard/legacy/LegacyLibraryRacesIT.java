@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * every run must be clean. Measured on 2 cores, JDK 17, 20 runs without and 10 with the agent per
  * driver: BEANUTILS-318 hung in 20 of 20 (in round 2 to 36 of 250), indriya #371 threw in 20 of 20
  * (round 1 to 4 of 300), jsonrpc4j #83 lost entries in 20 of 20 (round 1, 4, 7 or 13: the rounds
- * in which the map resizes); with the agent 10 of 10 clean for each.
+ * in which the map resizes), querydsl #341 lost entries in 20 of 20 (round 1 to 7 of 100, 11 times in
+ * round 1); with the agent 10 of 10 clean for each.
  */
 class LegacyLibraryRacesIT {
     /** Runs tried without the agent before a driver counts as not reproducing its race. */
@@ -78,6 +79,18 @@ class LegacyLibraryRacesIT {
     }
 
     @Test
+    void querydsl290TemplateCacheLosesEntriesWithoutTheAgent() throws Exception {
+        assertBreaksWithoutAgent(QuerydslTemplateCacheRace.class, QuerydslTemplateCacheRace.NAME, querydslClasspath());
+    }
+
+    /** An instance field: one patched event for the field, whichever factories hold a map. */
+    @Test
+    void querydsl290TemplateCacheIsGuardedByTheAgent() throws Exception {
+        assertCleanWithAgent(QuerydslTemplateCacheRace.class, QuerydslTemplateCacheRace.NAME, querydslClasspath(),
+                Set.of(QuerydslTemplateCacheRace.PATCHED_FIELD));
+    }
+
+    @Test
     void beanUtils170MethodCacheRaceIsReportedInModeDetect() throws Exception {
         assertRacesReported(BeanUtilsMethodCacheRace.class, BeanUtilsMethodCacheRace.NAME, beanUtilsClasspath(),
                 Set.of(BeanUtilsMethodCacheRace.PATCHED_FIELD));
@@ -95,6 +108,12 @@ class LegacyLibraryRacesIT {
                 JsonRpc4jMethodCacheRace.PATCHED_FIELDS);
     }
 
+    @Test
+    void querydsl290TemplateCacheRaceIsReportedInModeDetect() throws Exception {
+        assertRacesReported(QuerydslTemplateCacheRace.class, QuerydslTemplateCacheRace.NAME, querydslClasspath(),
+                Set.of(QuerydslTemplateCacheRace.PATCHED_FIELD));
+    }
+
     private static String beanUtilsClasspath() throws Exception {
         return classpath(org.apache.commons.beanutils.MethodUtils.class, org.apache.commons.logging.LogFactory.class);
     }
@@ -106,6 +125,10 @@ class LegacyLibraryRacesIT {
 
     private static String jsonRpc4jClasspath() throws Exception {
         return classpath(com.googlecode.jsonrpc4j.ReflectionUtil.class);
+    }
+
+    private static String querydslClasspath() throws Exception {
+        return classpath(com.mysema.query.types.TemplateFactory.class, com.google.common.base.Function.class);
     }
 
     private static void assertBreaksWithoutAgent(Class<?> driver, String name, String classpath) throws Exception {
