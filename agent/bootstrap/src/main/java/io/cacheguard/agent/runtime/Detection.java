@@ -188,9 +188,7 @@ public final class Detection {
         if (state == null) {
             Thread current = Thread.currentThread();
             VectorClock inherited = STARTING.remove(current);
-            @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+
-            long id = current.getId();
-            state = d.newThread(id, inherited);
+            state = d.newThread(current, inherited);
             STATE.set(state);
             THREADS.put(current, state);
         }

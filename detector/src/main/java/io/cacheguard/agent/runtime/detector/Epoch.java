@@ -9,13 +9,15 @@ public final class Epoch {
     public static final long NONE = -1L;
 
     private static final int TID_BITS = 20;
+    /** Detector thread ids are below this: at most this many threads can be alive and known at once. */
+    public static final int MAX_THREADS = 1 << TID_BITS;
     private static final long CLOCK_MASK = (1L << (64 - TID_BITS - 1)) - 1;
 
     private Epoch() {
     }
 
     public static long of(int tid, long clock) {
-        if (tid < 0 || tid >= (1 << TID_BITS)) {
+        if (tid < 0 || tid >= MAX_THREADS) {
             throw new IllegalArgumentException("thread id out of range: " + tid);
         }
         return ((long) tid << (64 - TID_BITS - 1)) | (clock & CLOCK_MASK);

@@ -16,15 +16,15 @@ import java.util.Map;
 public final class RaceDetector {
     private final RaceListener listener;
     private final SyncClocks syncClocks = new SyncClocks();
-    private int nextTid;
+    private final ThreadIds ids = new ThreadIds();
 
     public RaceDetector(RaceListener listener) {
         this.listener = listener;
     }
 
-    /** A new thread's state, with a fresh id; {@code threadId} is the Java thread's. */
-    public synchronized ThreadState newThread(long threadId) {
-        return new ThreadState(nextTid++, threadId);
+    /** A new thread's state with an id of its own for good, for tests that play several threads in one. */
+    public ThreadState newThread(long threadId) {
+        return ids.allocate(null, threadId);
     }
 
     /** A new thread's state, for tests that play several threads in one. */
@@ -32,13 +32,31 @@ public final class RaceDetector {
         return newThread(-1);
     }
 
-    /** A new thread's state that has seen {@code inherited}: what its starter had done (see {@link #forkClock}). */
-    public ThreadState newThread(long threadId, VectorClock inherited) {
-        ThreadState child = newThread(threadId);
+    /**
+     * The state of {@code owner}, the current thread, meeting the detector for the first time. It
+     * has seen {@code inherited}: what its starter had done (see {@link #forkClock}); null when it
+     * was not started from instrumented code. Its id is reused once it has ended (see {@link ThreadIds}).
+     *
+     * @throws IllegalStateException past {@link Epoch#MAX_THREADS} threads alive at once
+     */
+    public ThreadState newThread(Thread owner, VectorClock inherited) {
+        @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+
+        long threadId = owner.getId();
+        ThreadState state = ids.allocate(owner, threadId);
         if (inherited != null) {
-            child.clock.join(inherited);
+            state.clock.join(inherited);
         }
-        return child;
+        return state;
+    }
+
+    /** Detector ids now held by threads that may be alive, or by ownerless test threads. */
+    public int threadIdsInUse() {
+        return ids.inUse();
+    }
+
+    /** The highest detector id handed out so far, plus one: how long a vector clock can get. */
+    public int threadIdSpan() {
+        return ids.span();
     }
 
     /**
@@ -91,10 +109,13 @@ public final class RaceDetector {
         parent.clock.tick(parent.tid);
     }
 
-    /** {@code parent} joined {@code child}: everything the child did happens before what follows. */
+    /**
+     * {@code parent} joined {@code child}, which has ended: everything the child did happens before
+     * what follows. The child's clock is left as it ended, since its id may belong to a new thread
+     * by now, whose first event must stay unseen by every later joiner (see {@link ThreadIds}).
+     */
     public void join(ThreadState parent, ThreadState child) {
         parent.clock.join(child.clock);
-        child.clock.tick(child.tid);
     }
 
     /**

@@ -7,10 +7,14 @@ public final class ThreadState {
     final long threadId;
     final VectorClock clock = new VectorClock();
 
-    ThreadState(int tid, long threadId) {
+    /**
+     * @param start this thread's first clock value: past every event of the ended threads that had
+     *              its id before, so none of theirs is mistaken for one of its own
+     */
+    ThreadState(int tid, long threadId, long start) {
         this.tid = tid;
         this.threadId = threadId;
-        clock.set(tid, 1);
+        clock.set(tid, start);
     }
 
     public int tid() {

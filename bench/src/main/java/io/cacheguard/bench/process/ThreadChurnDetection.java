@@ -1,0 +1,70 @@
+package io.cacheguard.bench.process;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether race detection survives millions of short-lived threads: {@link ThreadChurn} under the
+ * agent in its default mode, then its report read back. Detection holds when, after the churn, a
+ * race on a cache no thread touched before is still reported and the report holds no error; the
+ * heap is flat when its size after a GC stays where it was at the first tenth. Detector thread ids
+ * that were never reused ran out at 2^20 threads, switched detection off and missed the late race.
+ *
+ * <p>Usage: {@code ThreadChurnDetection AGENT_JAR platform|virtual THREADS BATCH} (virtual threads
+ * need JDK 21 or later to run the child).
+ */
+public final class ThreadChurnDetection {
+    private static final Pattern HEAP = Pattern.compile("HEAP (\\d+) (\\d+)");
+
+    private ThreadChurnDetection() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String agent = args[0];
+        String kind = args[1];
+        String threads = args[2];
+        String batch = args[3];
+        String classpath = ThreadChurnDetection.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+        Path report = Files.createTempFile("thread-churn", ".jsonl");
+        try {
+            ChildRun run = ChildRun.of(ChildRun.java("-Xmx256m", "-XX:+UseSerialGC",
+                    "-javaagent:" + agent + "=report=" + report + ",quiet=true", "-cp", classpath,
+                    ThreadChurn.class.getName(), kind, threads, batch));
+            List<String> events = Files.readAllLines(report, StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "%s threads: %,d in batches of %s, %.1f s (JDK %s)%n", kind,
+                    Long.parseLong(threads), batch, run.nanos / 1e9, System.getProperty("java.version"));
+            List<long[]> heap = new ArrayList<>();
+            Matcher m = HEAP.matcher(run.stdout);
+            while (m.find()) {
+                heap.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+            }
+            for (long[] point : heap) {
+                System.out.printf(Locale.ROOT, "  heap after %,d threads: %,d KB%n", point[0], point[1] / 1024);
+            }
+            boolean ran = run.stdout.contains("LATE_RACE_RAN");
+            boolean lateRace = events.stream().anyMatch(e -> e.contains("\"event\":\"race\"") && e.contains("LateCache"));
+            long churnRaces = events.stream().filter(e -> e.contains("\"event\":\"race\"") && e.contains("ChurnCache")).count();
+            List<String> errors = events.stream().filter(e -> e.contains("\"event\":\"error\"")).toList();
+            System.out.println("  late race ran: " + ran + ", reported: " + lateRace + "; churn race events: "
+                    + churnRaces + "; errors: " + errors.size());
+            errors.stream().limit(3).forEach(e -> System.out.println("    " + e));
+            if (heap.size() >= 3) {
+                long first = heap.get(1)[1];
+                long last = heap.get(heap.size() - 1)[1];
+                System.out.printf(Locale.ROOT, "  heap last / first tenth: %.2f%n", (double) last / first);
+            }
+            if (!ran || !lateRace || !errors.isEmpty()) {
+                System.out.println("DETECTION LOST\n" + run.stderr);
+                System.exit(1);
+            }
+        } finally {
+            Files.deleteIfExists(report);
+        }
+    }
+}
