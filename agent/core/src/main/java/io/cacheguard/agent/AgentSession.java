@@ -4,6 +4,7 @@ import io.cacheguard.agent.config.AgentOptions;
 import io.cacheguard.agent.report.AgentLog;
 import io.cacheguard.agent.report.EventReport;
 import io.cacheguard.agent.report.RaceReporter;
+import io.cacheguard.agent.transform.SubclassGuards;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -21,6 +22,8 @@ final class AgentSession {
     final EventReport report;
     final PatchReporter reporter;
     final PatchLedger ledger;
+    /** The application's own map classes guarded in themselves: for good, whatever transformer comes next. */
+    final SubclassGuards subclassGuards;
     /** The agent argument the options were read from; a re-attach merges its own keys into it. */
     volatile String argument;
     volatile AgentOptions options;
@@ -38,8 +41,19 @@ final class AgentSession {
         this.report = report;
         this.reporter = reporter;
         this.ledger = new PatchLedger(reporter);
+        this.subclassGuards = new SubclassGuards(className -> isLoaded(instrumentation, className));
         this.argument = argument == null ? "" : argument;
         this.options = options;
+    }
+
+    /** One pass over the loaded classes: only when a racy field asks for its map class to be guarded. */
+    private static boolean isLoaded(Instrumentation instrumentation, String className) {
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (loaded.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The session of this JVM, or null when the agent never started (or its options were bad). */

@@ -125,7 +125,7 @@ final class AgentStartup {
     }
 
     static CacheTransformer newTransformer(AgentSession session, AgentOptions options) {
-        return new CacheTransformer(options, options.selector(), session.ledger);
+        return new CacheTransformer(options, options.selector(), session.ledger, session.subclassGuards);
     }
 
     private static RaceSarif openSarif(AgentOptions options, AgentLog log, String version) {

@@ -63,6 +63,11 @@ final class PatchLedger implements CacheTransformer.Events {
         reporter.transformFailed(className, error);
     }
 
+    @Override
+    public void mapClassGuarded(String className) {
+        reporter.mapClassGuarded(className);
+    }
+
     boolean wasTransformed(String className) {
         return transformedClasses.contains(className);
     }

@@ -119,6 +119,11 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
     }
 
     @Override
+    public void mapClassGuarded(String className) {
+        log.info("guarded " + className + " itself: every map operation of an instance runs on the instance's monitor");
+    }
+
+    @Override
     public void transformFailed(String className, Throwable error) {
         errors.incrementAndGet();
         log.error("cannot transform " + className + " (" + error + "); it is loaded unchanged");

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * driver: BEANUTILS-318 hung in 20 of 20 (in round 2 to 36 of 250), indriya #371 threw in 20 of 20
  * (round 1 to 4 of 300), jsonrpc4j #83 lost entries in 20 of 20 (round 1, 4, 7 or 13: the rounds
  * in which the map resizes), querydsl #341 lost entries in 20 of 20 (round 1 to 7 of 100, 11 times in
- * round 1); with the agent 10 of 10 clean for each.
+ * round 1); with the agent 10 of 10 clean for each. jackson-databind #503 outgrew its LRU bound in 30 of
+ * 30 (round 1 to 45 of up to 500, each run under 1 s); with the agent, which guards its map class
+ * {@code LRUMap} itself, 10 of 10 clean (all 500 rounds, 6 to 8 s a run).
  */
 class LegacyLibraryRacesIT {
     /** Runs tried without the agent before a driver counts as not reproducing its race. */
@@ -91,6 +93,18 @@ class LegacyLibraryRacesIT {
     }
 
     @Test
+    void jacksonDatabind241TypeCacheOutgrowsItsBoundWithoutTheAgent() throws Exception {
+        assertBreaksWithoutAgent(JacksonTypeCacheRace.class, JacksonTypeCacheRace.NAME, jacksonClasspath());
+    }
+
+    /** An instance field declared as LRUMap, a LinkedHashMap subclass in access order. */
+    @Test
+    void jacksonDatabind241TypeCacheIsGuardedByTheAgent() throws Exception {
+        assertCleanWithAgent(JacksonTypeCacheRace.class, JacksonTypeCacheRace.NAME, jacksonClasspath(),
+                Set.of(JacksonTypeCacheRace.PATCHED_FIELD));
+    }
+
+    @Test
     void beanUtils170MethodCacheRaceIsReportedInModeDetect() throws Exception {
         assertRacesReported(BeanUtilsMethodCacheRace.class, BeanUtilsMethodCacheRace.NAME, beanUtilsClasspath(),
                 Set.of(BeanUtilsMethodCacheRace.PATCHED_FIELD));
@@ -114,6 +128,23 @@ class LegacyLibraryRacesIT {
                 Set.of(QuerydslTemplateCacheRace.PATCHED_FIELD));
     }
 
+    /**
+     * Mode detect watches a map through a tracking wrapper, and none can stand in for an LRUMap: the
+     * field is reported skipped, with that reason, rather than claimed to be watched.
+     */
+    @Test
+    void jacksonDatabind241TypeCacheIsSkippedWithTheReasonInModeDetect() throws Exception {
+        Path report = reports.resolve("jackson-detect.jsonl");
+        ChildJvm.Result result = ChildJvm.run(
+                "-javaagent:" + ChildJvm.agentJar() + "=mode=detect,report=" + report,
+                "-cp", jacksonClasspath(), JacksonTypeCacheRace.class.getName());
+        List<String> events = Files.readAllLines(report, StandardCharsets.UTF_8);
+        List<String> skipped = events.stream().filter(e -> e.contains("\"event\":\"skipped\"")
+                && e.contains("\"field\":\"_typeCache\"")).toList();
+        assertEquals(1, skipped.size(), () -> result + "\nreport:\n" + String.join("\n", events));
+        assertTrue(skipped.get(0).contains("mode=detect only watches"), skipped.get(0));
+    }
+
     private static String beanUtilsClasspath() throws Exception {
         return classpath(org.apache.commons.beanutils.MethodUtils.class, org.apache.commons.logging.LogFactory.class);
     }
@@ -129,6 +160,15 @@ class LegacyLibraryRacesIT {
 
     private static String querydslClasspath() throws Exception {
         return classpath(com.mysema.query.types.TemplateFactory.class, com.google.common.base.Function.class);
+    }
+
+    /**
+     * jackson-databind 2.4.1 and the jackson-core 2.4.1 its types extend, the only Jackson on the test
+     * class path; TypeFactory needs no jackson-annotations.
+     */
+    private static String jacksonClasspath() throws Exception {
+        return classpath(com.fasterxml.jackson.databind.type.TypeFactory.class,
+                com.fasterxml.jackson.core.type.ResolvedType.class);
     }
 
     private static void assertBreaksWithoutAgent(Class<?> driver, String name, String classpath) throws Exception {

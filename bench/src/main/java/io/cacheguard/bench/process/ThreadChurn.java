@@ -70,6 +70,33 @@ public final class ThreadChurn {
         first.join();
         second.join();
         System.out.println("LATE_RACE_RAN");
+        System.out.println("DETECTOR_THREAD_IDS " + detectorThreadIds());
+    }
+
+    /**
+     * How many detector thread ids exist (the length a vector clock can reach) and how many are in
+     * use, read from the agent's detector by reflection; "unknown" without one.
+     */
+    private static String detectorThreadIds() {
+        try {
+            java.lang.reflect.Field field = Class.forName("io.cacheguard.agent.runtime.Detection")
+                    .getDeclaredField("detector");
+            field.setAccessible(true);
+            Object detector = field.get(null);
+            if (detector == null) {
+                return "off";
+            }
+            try {
+                return detector.getClass().getMethod("threadIdSpan").invoke(detector) + " span, "
+                        + detector.getClass().getMethod("threadIdsInUse").invoke(detector) + " in use";
+            } catch (NoSuchMethodException beforeReuse) { // an agent from before ids were reused
+                java.lang.reflect.Field next = detector.getClass().getDeclaredField("nextTid");
+                next.setAccessible(true);
+                return next.get(detector) + " span, never reused";
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "unknown (" + e + ")";
+        }
     }
 
     private static Thread start(Thread thread) {

@@ -30,7 +30,8 @@ public final class ThreadChurnDetection {
         String kind = args[1];
         String threads = args[2];
         String batch = args[3];
-        String classpath = ThreadChurnDetection.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+        Path classes = childClasses();
+        String classpath = classes.toString();
         Path report = Files.createTempFile("thread-churn", ".jsonl");
         try {
             ChildRun run = ChildRun.of(ChildRun.java("-Xmx256m", "-XX:+UseSerialGC",
@@ -51,6 +52,8 @@ public final class ThreadChurnDetection {
             boolean lateRace = events.stream().anyMatch(e -> e.contains("\"event\":\"race\"") && e.contains("LateCache"));
             long churnRaces = events.stream().filter(e -> e.contains("\"event\":\"race\"") && e.contains("ChurnCache")).count();
             List<String> errors = events.stream().filter(e -> e.contains("\"event\":\"error\"")).toList();
+            Matcher ids = Pattern.compile("DETECTOR_THREAD_IDS (.*)").matcher(run.stdout);
+            System.out.println("  detector thread ids at the end: " + (ids.find() ? ids.group(1) : "not printed"));
             System.out.println("  late race ran: " + ran + ", reported: " + lateRace + "; churn race events: "
                     + churnRaces + "; errors: " + errors.size());
             errors.stream().limit(3).forEach(e -> System.out.println("    " + e));
@@ -66,5 +69,24 @@ public final class ThreadChurnDetection {
         } finally {
             Files.deleteIfExists(report);
         }
+    }
+
+    /**
+     * {@link ThreadChurn}'s classes alone, in a fresh directory, as the child's class path: the
+     * benchmarks jar bundles the agent, and the agent's classes found first on the class path would
+     * be the ones that run, whichever agent jar is measured.
+     */
+    private static Path childClasses() throws java.io.IOException {
+        Path directory = Files.createTempDirectory("thread-churn");
+        for (Class<?> type : List.of(ThreadChurn.class, ThreadChurn.ChurnCache.class, ThreadChurn.LateCache.class)) {
+            String resource = type.getName().replace('.', '/') + ".class";
+            Path target = directory.resolve(resource);
+            Files.createDirectories(target.getParent());
+            try (java.io.InputStream in = ThreadChurnDetection.class.getClassLoader().getResourceAsStream(resource)) {
+                Files.copy(in, target);
+            }
+        }
+        directory.toFile().deleteOnExit();
+        return directory;
     }
 }

@@ -97,6 +97,16 @@ public final class CacheSelector {
         return className.startsWith(AGENT) || className.startsWith(JDK);
     }
 
+    /** Whether {@code targets} names this class itself (not one of its fields). */
+    public boolean isTargetClass(String className) {
+        for (Glob glob : targetClasses) {
+            if (glob.matches(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether all the class's map fields are caches. */
     public boolean isCacheClass(String className) {
         if (isExcluded(className)) {

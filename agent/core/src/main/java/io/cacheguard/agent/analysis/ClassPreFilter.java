@@ -94,24 +94,39 @@ public final class ClassPreFilter {
     private static final Summary MAP_AND_WORD = new Summary(true, true);
 
     /**
-     * A map field's descriptor: one {@link MapTypes} knows, or any type descriptor ending in
-     * {@code Map;} (an application's own map classes, such as {@code WeakFastHashMap}, whose fields
-     * are reported as skipped rather than passed over).
+     * A map field's descriptor: one {@link MapTypes} knows, or the descriptor of a type outside
+     * {@code java/} whose simple name is named like a map or a cache ({@code LRUMap},
+     * {@code WeakFastHashMap}, {@code LruCache}): an application's own map class, which the analysis
+     * then looks up (see {@code ClassAnalyzer.isOwnMapType}).
      */
     private static boolean isMapDescriptor(ClassFileWalker walker, int utf8) {
         int length = walker.utf8Length(utf8);
         if (length < MIN_LENGTH || walker.utf8Byte(utf8, 0) != 'L' || walker.utf8Byte(utf8, length - 1) != ';') {
             return false;
         }
-        boolean endsWithMap = walker.utf8Byte(utf8, length - 4) == 'M' && walker.utf8Byte(utf8, length - 3) == 'a'
-                && walker.utf8Byte(utf8, length - 2) == 'p';
-        return endsWithMap || length <= MAX_LENGTH && DESCRIPTORS.contains(walker.utf8(utf8));
+        if (length <= MAX_LENGTH && DESCRIPTORS.contains(walker.utf8(utf8))) {
+            return true;
+        }
+        boolean jdk = walker.utf8Byte(utf8, 1) == 'j' && walker.utf8Byte(utf8, 2) == 'a'
+                && walker.utf8Byte(utf8, 3) == 'v' && walker.utf8Byte(utf8, 4) == 'a' && walker.utf8Byte(utf8, 5) == '/';
+        if (jdk) {
+            return false;
+        }
+        int simpleName = length - 1;
+        while (simpleName > 1 && walker.utf8Byte(utf8, simpleName - 1) != '/') {
+            simpleName--;
+        }
+        return containsWord(walker, utf8, simpleName, length - 1, true);
     }
 
     /** "cache", "memo" or "lru" in any case, in ASCII bytes; other bytes never match. */
     private static boolean containsCacheWord(ClassFileWalker walker, int utf8) {
-        int to = walker.utf8Length(utf8);
-        for (int i = 0; i < to - 2; i++) {
+        return containsWord(walker, utf8, 0, walker.utf8Length(utf8), false);
+    }
+
+    /** "cache", "memo", "lru" (and "map" if {@code orMap}) in any case within bytes [from, to) of a UTF-8 constant. */
+    private static boolean containsWord(ClassFileWalker walker, int utf8, int from, int to, boolean orMap) {
+        for (int i = from; i < to - 2; i++) {
             int c = walker.utf8Byte(utf8, i) | 0x20; // lower-cases ASCII letters
             if (c == 'c' && i + 5 <= to && (walker.utf8Byte(utf8, i + 1) | 0x20) == 'a'
                     && (walker.utf8Byte(utf8, i + 2) | 0x20) == 'c' && (walker.utf8Byte(utf8, i + 3) | 0x20) == 'h'
@@ -123,6 +138,10 @@ public final class ClassPreFilter {
                 return true;
             }
             if (c == 'l' && (walker.utf8Byte(utf8, i + 1) | 0x20) == 'r' && (walker.utf8Byte(utf8, i + 2) | 0x20) == 'u') {
+                return true;
+            }
+            if (orMap && c == 'm' && (walker.utf8Byte(utf8, i + 1) | 0x20) == 'a'
+                    && (walker.utf8Byte(utf8, i + 2) | 0x20) == 'p') {
                 return true;
             }
         }

@@ -14,6 +14,7 @@ public final class FieldReport {
     private final Verdict verdict;
     private final List<Reason> reasons;
     private final Set<String> lazyInitStores;
+    private final String ownMapClass;
 
     public FieldReport(String className, String sourceFile, String fieldName, boolean isStatic, String declaredType,
                        Set<String> assignedTypes, Verdict verdict, List<Reason> reasons) {
@@ -22,6 +23,13 @@ public final class FieldReport {
 
     public FieldReport(String className, String sourceFile, String fieldName, boolean isStatic, String declaredType,
                        Set<String> assignedTypes, Verdict verdict, List<Reason> reasons, Set<String> lazyInitStores) {
+        this(className, sourceFile, fieldName, isStatic, declaredType, assignedTypes, verdict, reasons, lazyInitStores,
+                null);
+    }
+
+    private FieldReport(String className, String sourceFile, String fieldName, boolean isStatic, String declaredType,
+                        Set<String> assignedTypes, Verdict verdict, List<Reason> reasons, Set<String> lazyInitStores,
+                        String ownMapClass) {
         this.className = className;
         this.sourceFile = sourceFile;
         this.fieldName = fieldName;
@@ -31,12 +39,34 @@ public final class FieldReport {
         this.verdict = verdict;
         this.reasons = List.copyOf(reasons);
         this.lazyInitStores = Set.copyOf(lazyInitStores);
+        this.ownMapClass = ownMapClass;
     }
 
     /** This report with the lazy initialisations of the field, which the agent makes atomic. */
     FieldReport withLazyInitStores(Set<String> stores) {
         return new FieldReport(className, sourceFile, fieldName, isStatic, declaredType, assignedTypes, verdict,
-                reasons, stores);
+                reasons, stores, ownMapClass);
+    }
+
+    /** This report for a field declared as the application's own map class, which is guarded in itself. */
+    FieldReport guardingOwnMapClass() {
+        return new FieldReport(className, sourceFile, fieldName, isStatic, declaredType, assignedTypes, verdict,
+                reasons, lazyInitStores, declaredType);
+    }
+
+    /** This report turned into a skip, for {@code why}: the agent cannot act on it as decided. */
+    public FieldReport skipped(String why) {
+        return new FieldReport(className, sourceFile, fieldName, isStatic, declaredType, assignedTypes, Verdict.SKIP,
+                List.of(Reason.general(why)), Set.of(), null);
+    }
+
+    /**
+     * For a field to patch declared as the application's own map class ({@code LRUMap}, a
+     * {@code LinkedHashMap} subclass), which no wrapper can stand in for: that class, dotted, which
+     * is made safe in itself instead. Null for every other field.
+     */
+    public String ownMapClass() {
+        return ownMapClass;
     }
 
     /**

@@ -34,10 +34,33 @@ final class VerdictRules {
                     "declared as " + declaredName + ", already a thread-safe map type")));
         }
         if (!MapTypes.WRAPPABLE.contains(declared)) {
-            return report(field, assignedTypes, Verdict.SKIP, List.of(Reason.general(
-                    "declared type " + declaredName + " cannot take a wrapper"
-                            + (MapTypes.isJdkOwner(declared) ? "" : ": code may rely on its own methods or downcast to it"))));
+            if (MapTypes.isJdkOwner(declared)) {
+                return report(field, assignedTypes, Verdict.SKIP, List.of(Reason.general(
+                        "declared type " + declaredName + " cannot take a wrapper")));
+            }
+            return ownMapClass(decideWrappable(field, assigned, uses, failure, assignedTypes), declaredName);
         }
+        return decideWrappable(field, assigned, uses, failure, assignedTypes);
+    }
+
+    /**
+     * A field declared as the application's own HashMap, LinkedHashMap or WeakHashMap subclass: no
+     * wrapper is one, so a racy one has that class made safe in itself instead.
+     */
+    private static FieldReport ownMapClass(FieldReport byUses, String declaredName) {
+        if (byUses.verdict() != Verdict.PATCH) {
+            return byUses;
+        }
+        List<Reason> reasons = new ArrayList<>(byUses.reasons());
+        reasons.add(Reason.general("declared as " + declaredName + ", the application's own map class, which no"
+                + " wrapper can stand in for: " + declaredName + " itself is guarded when it loads (every operation"
+                + " of an instance on the instance's monitor)"));
+        return new FieldReport(byUses.className(), byUses.sourceFile(), byUses.fieldName(), byUses.isStatic(),
+                byUses.declaredType(), byUses.assignedTypes(), byUses.verdict(), reasons).guardingOwnMapClass();
+    }
+
+    private FieldReport decideWrappable(FieldNode field, List<AssignedValue> assigned, List<FieldUse> uses,
+                                        String failure, Set<String> assignedTypes) {
         if (failure != null) {
             return report(field, assignedTypes, Verdict.SKIP, List.of(Reason.general(failure)));
         }

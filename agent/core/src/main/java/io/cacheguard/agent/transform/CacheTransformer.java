@@ -23,6 +23,10 @@ public final class CacheTransformer implements ClassFileTransformer {
         void transformed(String className);
 
         void transformFailed(String className, Throwable error);
+
+        /** The application's own map class was made safe in itself as it loaded (see {@link MapSubclassGuard}). */
+        default void mapClassGuarded(String className) {
+        }
     }
 
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
@@ -32,18 +36,27 @@ public final class CacheTransformer implements ClassFileTransformer {
     private final DecisionCache decisions;
     private final Events events;
     private final TransformStats stats = new TransformStats();
+    /** The application's own map classes guarded in themselves (asked for only in the modes that guard). */
+    private final SubclassGuards subclassGuards;
     /** Whether fields are guarded (modes patch, both) or only watched (mode detect). */
     private final boolean guard;
     /** Whether synchronization is made visible to the race detector (modes detect, both). */
     private final boolean syncHooks;
 
+    /** A transformer for a JVM in which no class is loaded yet that it could be asked to guard in itself. */
     public CacheTransformer(AgentOptions options, CacheSelector selector, Events events) {
+        this(options, selector, events, new SubclassGuards(className -> false));
+    }
+
+    /** @param subclassGuards the session's map classes guarded in themselves, shared by its transformers */
+    public CacheTransformer(AgentOptions options, CacheSelector selector, Events events, SubclassGuards subclassGuards) {
         this.options = options;
         this.selector = selector;
-        this.decisions = new DecisionCache(selector, events, stats);
-        this.events = events;
         this.guard = options.mode().patches();
         this.syncHooks = options.mode().detects();
+        this.subclassGuards = subclassGuards;
+        this.decisions = new DecisionCache(selector, guard ? subclassGuards : null, events, stats);
+        this.events = events;
     }
 
     private void addPlans(Map<String, Map<String, FieldPlan>> plans, String owner, ClassDecision decision) {
@@ -94,19 +107,45 @@ public final class CacheTransformer implements ClassFileTransformer {
         }
         long start = System.nanoTime();
         try {
-            return transform(loader, internalName, classFile);
+            return transform(loader, internalName, classFile, classBeingRedefined != null);
         } finally {
             stats.classesSeen.increment();
             stats.transformNanos.add(System.nanoTime() - start);
         }
     }
 
-    private byte[] transform(ClassLoader loader, String internalName, byte[] classFile) {
+    private byte[] transform(ClassLoader loader, String internalName, byte[] classFile, boolean redefining) {
+        String className = internalName.replace('/', '.');
+        if (definedByTheJdk(loader) || !options.isIncluded(className)) {
+            return null;
+        }
+        byte[] rewritten = rewrite(loader, internalName, classFile);
+        byte[] guarded = guardMapClass(loader, internalName, rewritten != null ? rewritten : classFile, redefining);
+        byte[] result = guarded != null ? guarded : rewritten;
+        if (result != null) { // its fields, its synchronization, the map class itself, or several
+            events.transformed(className);
+        }
+        return result;
+    }
+
+    /** The class file of an application's own map class made safe in itself, if it was asked for; else null. */
+    private byte[] guardMapClass(ClassLoader loader, String internalName, byte[] classFile, boolean redefining) {
         try {
-            String className = internalName.replace('/', '.');
-            if (definedByTheJdk(loader) || !options.isIncluded(className)) {
-                return null;
+            byte[] guarded = subclassGuards.guardIfAsked(loader, internalName, classFile, redefining,
+                    selector::isTargetClass);
+            if (guarded != null && !redefining) {
+                events.mapClassGuarded(internalName.replace('/', '.'));
             }
+            return guarded;
+        } catch (Throwable t) {
+            events.transformFailed(internalName.replace('/', '.'), t);
+            return null;
+        }
+    }
+
+    /** The class file with accesses to patched fields and the synchronization the detector sees rewritten; or null. */
+    private byte[] rewrite(ClassLoader loader, String internalName, byte[] classFile) {
+        try {
             ClassPreFilter.Summary summary = ClassPreFilter.summarize(classFile);
             boolean mayTouchCache = summary.mapDescriptor && (summary.cacheWord || !selector.selectsByNamesOnly());
             if (!mayTouchCache && !syncHooks) {
@@ -131,11 +170,7 @@ public final class CacheTransformer implements ClassFileTransformer {
             if (plans.isEmpty() && !hooks) {
                 return null;
             }
-            byte[] result = FieldPatcher.patch(classFile, plans, syncHooks, hooks);
-            if (result != null) { // its fields, its synchronization or both
-                events.transformed(className);
-            }
-            return result;
+            return FieldPatcher.patch(classFile, plans, syncHooks, hooks);
         } catch (Throwable t) {
             events.transformFailed(internalName.replace('/', '.'), t);
             return null;

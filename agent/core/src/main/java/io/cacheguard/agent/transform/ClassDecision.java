@@ -31,13 +31,17 @@ final class ClassDecision {
     }
 
     /**
-     * Field name → what to do with its accesses. Patching guards the {@code patch} fields; watching
+     * Field name → what to do with its accesses. Patching guards the {@code patch} fields (but for
+     * those declared as the application's own map class, whose class is guarded instead); watching
      * only (mode detect) tracks them and the {@code safe} ones too, whose locking the detector then
      * checks at run time rather than trusting the analysis.
      */
     Map<String, FieldPlan> plans(boolean guard) {
         Map<String, FieldPlan> fields = new HashMap<>();
         for (FieldReport report : reports) {
+            if (report.ownMapClass() != null) {
+                continue; // its accesses stay as they are: the map's own class is guarded (SubclassGuards)
+            }
             if (report.verdict() == Verdict.PATCH || !guard && report.verdict() == Verdict.SAFE) {
                 fields.put(report.fieldName(), new FieldPlan(guard ? report.lazyInitStores() : Set.of(), guard));
             }

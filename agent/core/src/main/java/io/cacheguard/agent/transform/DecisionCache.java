@@ -20,6 +20,8 @@ final class DecisionCache {
     private static final Object NO_LOADER = new Object();
 
     private final CacheSelector selector;
+    /** Where fields declared as the application's own map class ask for it to be guarded; null in mode detect. */
+    private final SubclassGuards subclassGuards;
     private final Map<Object, Map<String, ClassDecision>> byLoader = new WeakHashMap<>();
     private final Listener listener;
 
@@ -30,8 +32,9 @@ final class DecisionCache {
 
     private final TransformStats stats;
 
-    DecisionCache(CacheSelector selector, Listener listener, TransformStats stats) {
+    DecisionCache(CacheSelector selector, SubclassGuards subclassGuards, Listener listener, TransformStats stats) {
         this.selector = selector;
+        this.subclassGuards = subclassGuards;
         this.listener = listener;
         this.stats = stats;
     }
@@ -73,7 +76,7 @@ final class DecisionCache {
         long start = System.nanoTime();
         try {
             List<FieldReport> reports = new ClassAnalyzer(ClassBytesSource.of(loader)).analyze(classFile);
-            return new ClassDecision(selector.select(reports));
+            return new ClassDecision(SubclassGuards.settle(subclassGuards, selector.select(reports)));
         } finally {
             stats.classesAnalysed.increment();
             stats.analysisNanos.add(System.nanoTime() - start);

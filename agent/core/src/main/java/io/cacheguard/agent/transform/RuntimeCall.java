@@ -4,6 +4,7 @@ import io.cacheguard.agent.runtime.Detection;
 import io.cacheguard.agent.runtime.Guards;
 import io.cacheguard.agent.runtime.Hook;
 import io.cacheguard.agent.runtime.LockHooks;
+import io.cacheguard.agent.runtime.MapSubclassViews;
 import io.cacheguard.agent.runtime.ThreadHooks;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -32,7 +33,10 @@ enum RuntimeCall {
     STARTING(ThreadHooks.class, "starting"),
     JOINED(ThreadHooks.class, "joined"),
     READ_VIEW(LockHooks.class, "readView"),
-    WRITE_VIEW(LockHooks.class, "writeView");
+    WRITE_VIEW(LockHooks.class, "writeView"),
+    SUBCLASS_KEY_SET(MapSubclassViews.class, "keySet"),
+    SUBCLASS_VALUES(MapSubclassViews.class, "values"),
+    SUBCLASS_ENTRY_SET(MapSubclassViews.class, "entrySet");
 
     /**
      * The package every hook lives in, which the agent defines in the bootstrap loader: calls into

@@ -122,7 +122,7 @@ class RewrittenBytecodeTest {
     }
 
     /** ASM's structural and version checks (a class constant before 49 is one), then a data-flow verification. */
-    private static void check(byte[] classFile, String what) {
+    static void check(byte[] classFile, String what) {
         try {
             new ClassReader(classFile).accept(new CheckClassAdapter(new ClassWriter(0), true), 0);
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package io.cacheguard.agent.analysis.catalogue;
 
-import static io.cacheguard.agent.analysis.Verdict.SKIP;
+import static io.cacheguard.agent.analysis.Verdict.PATCH;
 
 import io.cacheguard.agent.analysis.Expect;
 import java.util.HashMap;
@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Fields declared as the project's own HashMap and LinkedHashMap subclasses, used racily. Only an
- * instance of that subclass fits the field, so no wrapper can replace it: skip.
+ * instance of that subclass fits the field, so no wrapper can replace it: patch, by guarding the
+ * subclass itself when it loads (the second reason says so).
  */
 public final class CustomMapSubclasses {
 
@@ -31,10 +32,10 @@ public final class CustomMapSubclasses {
         }
     }
 
-    @Expect(value = SKIP, reason = "cannot take a wrapper")
+    @Expect(value = PATCH, reason = "holds no lock")
     private final AttributeMap attributes = new AttributeMap();
 
-    @Expect(value = SKIP, reason = "cannot take a wrapper")
+    @Expect(value = PATCH, reason = "holds no lock")
     private final BoundedMap recent = new BoundedMap();
 
     public void set(String key, Object value) {
