@@ -37,7 +37,7 @@ import org.objectweb.asm.Opcodes;
  */
 @Timeout(120)
 class MapSubclassGuardTest {
-    private static final String LRU = "com/acme/legacy/VersionedLru";
+    static final String LRU = "com/acme/legacy/VersionedLru";
     private static final String CHILD = "com/acme/legacy/VersionedLruChild";
     private static final String OBJECT_DESC = "Ljava/lang/Object;";
     private static final String GET = "(Ljava/lang/Object;)Ljava/lang/Object;";
@@ -157,7 +157,7 @@ class MapSubclassGuardTest {
      * }
      * </pre>
      */
-    private static byte[] lru(int version) {
+    static byte[] lru(int version) {
         ClassWriter cw = writer(version);
         cw.visit(RewriteTargets.asmVersion(version), Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, LRU, null,
                 "java/util/LinkedHashMap", null);
