@@ -21,12 +21,17 @@ final class ChildRun {
     }
 
     static ChildRun of(List<String> command) throws IOException, InterruptedException {
+        return of(command, 10);
+    }
+
+    /** The run of {@code command}, which must end within {@code timeoutMinutes}. */
+    static ChildRun of(List<String> command, int timeoutMinutes) throws IOException, InterruptedException {
         Path out = Files.createTempFile("bench", ".out");
         Path err = Files.createTempFile("bench", ".err");
         try {
             long start = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + command);
             }

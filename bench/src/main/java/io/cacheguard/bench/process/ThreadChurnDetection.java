@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class ThreadChurnDetection {
     private static final Pattern HEAP = Pattern.compile("HEAP (\\d+) (\\d+)");
+    /** Three million platform threads take a while on two busy cores. */
+    private static final int CHILD_TIMEOUT_MINUTES = 120;
 
     private ThreadChurnDetection() {
     }
@@ -36,7 +38,7 @@ public final class ThreadChurnDetection {
         try {
             ChildRun run = ChildRun.of(ChildRun.java("-Xmx256m", "-XX:+UseSerialGC",
                     "-javaagent:" + agent + "=report=" + report + ",quiet=true", "-cp", classpath,
-                    ThreadChurn.class.getName(), kind, threads, batch));
+                    ThreadChurn.class.getName(), kind, threads, batch), CHILD_TIMEOUT_MINUTES);
             List<String> events = Files.readAllLines(report, StandardCharsets.UTF_8);
             System.out.printf(Locale.ROOT, "%s threads: %,d in batches of %s, %.1f s (JDK %s)%n", kind,
                     Long.parseLong(threads), batch, run.nanos / 1e9, System.getProperty("java.version"));
@@ -57,10 +59,11 @@ public final class ThreadChurnDetection {
             System.out.println("  late race ran: " + ran + ", reported: " + lateRace + "; churn race events: "
                     + churnRaces + "; errors: " + errors.size());
             errors.stream().limit(3).forEach(e -> System.out.println("    " + e));
-            if (heap.size() >= 3) {
-                long first = heap.get(1)[1];
+            if (heap.size() >= 4) {
+                // From the second tenth on: the first holds the JIT's and the scheduler's warm-up.
+                long base = heap.get(2)[1];
                 long last = heap.get(heap.size() - 1)[1];
-                System.out.printf(Locale.ROOT, "  heap last / first tenth: %.2f%n", (double) last / first);
+                System.out.printf(Locale.ROOT, "  heap at the end / after the second tenth: %.2f%n", (double) last / base);
             }
             if (!ran || !lateRace || !errors.isEmpty()) {
                 System.out.println("DETECTION LOST\n" + run.stderr);
@@ -68,6 +71,11 @@ public final class ThreadChurnDetection {
             }
         } finally {
             Files.deleteIfExists(report);
+            try (java.util.stream.Stream<Path> files = Files.walk(classes)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 
@@ -86,7 +94,6 @@ public final class ThreadChurnDetection {
                 Files.copy(in, target);
             }
         }
-        directory.toFile().deleteOnExit();
         return directory;
     }
 }
