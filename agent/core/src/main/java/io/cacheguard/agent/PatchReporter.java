@@ -159,7 +159,7 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
         if (races != null) {
             Map<String, Long> perField = races.countsPerField();
             long total = perField.values().stream().mapToLong(Long::longValue).sum();
-            log.info("races: " + races.distinct() + " distinct, " + total + " in all"
+            log.finding("races: " + races.distinct() + " distinct, " + total + " in all"
                     + (races.suppressed() > 0 ? ", " + races.suppressed() + " on suppressed fields" : "")
                     + (perField.isEmpty() ? "" : " " + perField)
                     + (races.sampledFields().isEmpty() ? "" : "; lower bounds (accesses sampled once hot) for "

@@ -47,11 +47,19 @@ public final class AgentLog {
         copy = transcript;
     }
 
-    /** A line the user asked to see (start-up, patched fields), unless quiet. */
+    /** A line about what the agent does (start-up, patched fields, live maps): not shown when quiet. */
     public void info(String line) {
         if (!quiet) {
             print(PREFIX + line);
         }
+    }
+
+    /**
+     * A race, or the count of races at exit: what the user ran the detector for, so shown even
+     * when quiet. {@code quiet} silences the agent's account of itself, never its findings.
+     */
+    public void finding(String line) {
+        print(PREFIX + line);
     }
 
     /** A problem: always shown. */

@@ -80,7 +80,7 @@ public final class RaceReporter implements RaceListener {
     }
 
     private void first(Race race) {
-        log.info(humanForm(race));
+        log.finding(humanForm(race));
         report.write(event(race));
         sarif.add(race);
     }
