@@ -1,7 +1,11 @@
 package io.cacheguard.agent.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +37,13 @@ public final class EventReport implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        return new EventReport(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8,
+        return over(path, FileChannel.open(path,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+    }
+
+    /** A report written to {@code channel}: what {@link #open} does with the file, and what a test watches. */
+    static EventReport over(Path path, WritableByteChannel channel) {
+        return new EventReport(path, new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8)));
     }
 
     public Path path() {
