@@ -1,6 +1,7 @@
 package io.cacheguard.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -79,6 +80,34 @@ class ReportFileIT {
     void classesRewrittenOnlyForTheirSynchronizationCountAsTransformed() throws Exception {
         Map<String, Object> summary = summaryOf("mode=detect", "io.cacheguard.it.fixtures.SynchronizedCounterApp");
         assertEquals(1L, summary.get("classesTransformed"), summary::toString);
+    }
+
+    /**
+     * A race with deep stacks is one report line of tens of kilobytes, whole and parsable, with
+     * {@code stackDepth} frames per access. (That it leaves in one write call, so a kill cannot
+     * tear it, is EventReportTest's: a child JVM's system calls are not observable here.)
+     */
+    @Test
+    void aRaceEventOverEightKilobytesIsOneWholeLine() throws Exception {
+        Path report = temp.resolve("deep.jsonl");
+        ChildJvm.Result result = ChildJvm.run(
+                "-javaagent:" + ChildJvm.agentJar() + "=mode=detect,stackDepth=250,report=" + report,
+                "-cp", ChildJvm.testClasspath(),
+                "io.cacheguard.it.fixtures.DeepStackRaceApp", "300");
+        assertEquals(0, result.exitCode, result::toString);
+        List<String> lines = Files.readAllLines(report, StandardCharsets.UTF_8);
+        String raceLine = lines.stream().filter(line -> line.startsWith("{\"event\":\"race\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no race event: " + result));
+        assertTrue(raceLine.length() > 8192, "the race line is " + raceLine.length() + " bytes");
+        List<Map<String, Object>> races = ReportFile.read(report).events("race");
+        assertFalse(races.isEmpty(), result::toString);
+        for (Map<String, Object> race : races) {
+            for (String access : List.of("earlier", "later")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> site = (Map<String, Object>) race.get(access);
+                assertEquals(250, ((List<?>) site.get("stack")).size(), access);
+            }
+        }
     }
 
     private Map<String, Object> summaryOf(String options, String... main) throws Exception {
