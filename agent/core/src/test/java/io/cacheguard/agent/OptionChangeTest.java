@@ -24,6 +24,16 @@ class OptionChangeTest {
         assertEquals("mode=patch,report=/tmp/r.jsonl,targets=com.acme.Registry", change.mergedArgument());
     }
 
+    /** A key named twice is refused (issue 18 item 8); a re-attach naming a running key replaces it instead. */
+    @Test
+    void aReattachNamingRunningKeysReplacesThemRatherThanRepeatingThem() throws Exception {
+        OptionChange change = OptionChange.between("mode=patch,targets=com.acme.A,report=/tmp/r.jsonl",
+                "targets=com.acme.B,mode=both");
+        assertEquals("mode=both,targets=com.acme.B,report=/tmp/r.jsonl", change.mergedArgument());
+        assertEquals(Set.of("mode", "targets"), changed("mode=patch,targets=com.acme.A,report=/tmp/r.jsonl",
+                "targets=com.acme.B,mode=both"));
+    }
+
     @Test
     void aNewSelectionIsAcceptedAndNeedsARetransformation() throws Exception {
         Set<String> changed = changed("mode=patch", "targets=com.acme.Registry,excludes=com.acme.internal.*");

@@ -67,6 +67,16 @@ class AttachErrorsIT {
         }
     }
 
+    /** Regression: {@code report=} was made absolute like any path, into this directory, and sent. */
+    @Test
+    void anEmptyPathIsRefusedRatherThanTakenForThisDirectory() throws Exception {
+        try (RunningJvm app = app()) {
+            ChildJvm.Result result = AttachIT.cli("attach", Long.toString(app.pid()), "report=");
+
+            assertFailure(result, 2, "cacheguard attach: report has an empty value; ");
+        }
+    }
+
     @Test
     void aJvmThatDisabledAttach() throws Exception {
         try (RunningJvm app = app("-XX:+DisableAttachMechanism")) {

@@ -26,6 +26,14 @@ class BadOptionsIT {
         "quiet=maybe|quiet='maybe'",
         "config=/no/such/cacheguard.properties|config='/no/such/cacheguard.properties'",
         "justaword|option 'justaword' has no value",
+        // regression (issue 18 item 8): report= and targets= were ignored, log= fell back to
+        // stderr, config= was an unreadable file; an empty value is now refused the same way
+        "report=|report has an empty value",
+        "targets=|targets has an empty value",
+        "log=|log has an empty value",
+        "config=|config has an empty value",
+        // and a key named twice no longer lets the last one win in silence
+        "mode=patch,mode=detect|mode is given twice (mode=patch and mode=detect)",
     })
     void badOptionDisablesTheAgentWithOneLine(String argument, String named) throws Exception {
         ChildJvm.Result result = ChildJvm.run(
@@ -58,7 +66,8 @@ class BadOptionsIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"-Dcacheguard.mode=sideways|mode='sideways'",
-        "-Dcacheguard.nosuch=1|unknown option '-Dcacheguard.nosuch'"})
+        "-Dcacheguard.nosuch=1|unknown option '-Dcacheguard.nosuch'",
+        "-Dcacheguard.report=|-Dcacheguard.report has an empty value"})
     void badSystemPropertyDisablesTheAgentToo(String property, String named) throws Exception {
         ChildJvm.Result result = ChildJvm.run(property,
                 "-javaagent:" + ChildJvm.agentJar(),

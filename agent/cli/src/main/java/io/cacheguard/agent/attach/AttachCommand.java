@@ -55,8 +55,10 @@ public final class AttachCommand {
                 }
                 int eq = pair.indexOf('=');
                 String key = eq > 0 ? pair.substring(0, eq).trim() : pair.trim();
-                if (eq > 0 && PATH_KEYS.contains(key) && !pair.substring(eq + 1).trim().equals("stderr")) {
-                    pair = key + "=" + Paths.get(pair.substring(eq + 1).trim()).toAbsolutePath();
+                String value = eq > 0 ? pair.substring(eq + 1).trim() : "";
+                // an empty path stays empty, for the parser to refuse, rather than become this directory
+                if (PATH_KEYS.contains(key) && !value.isEmpty() && !value.equals("stderr")) {
+                    pair = key + "=" + Paths.get(value).toAbsolutePath();
                 }
                 joined.append(joined.length() == 0 ? "" : ",").append(pair.trim());
             }

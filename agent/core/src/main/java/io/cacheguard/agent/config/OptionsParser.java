@@ -24,6 +24,13 @@ import java.util.TreeSet;
  * first: the {@code -javaagent:...=key=value,...} argument, {@code -Dcacheguard.<key>=value} system
  * properties, the properties file named by {@code config=PATH}, the defaults. The properties file may
  * also hold per-field bounds: {@code bounds.com.acme.Cache.map=maximumSize=100,expireAfterWrite=1m}.
+ *
+ * <p>Within one source a key is named once and with a value: an empty value ({@code report=}) or
+ * a key named twice ({@code mode=patch,mode=detect}) is a bad option like any other, since either
+ * way the agent would have to guess (ignore it, take the default, take the first or the last).
+ * Across sources a key may appear in each, and precedence decides. A re-attach's options are
+ * merged into the running argument by key before they are parsed (see {@code OptionChange}), so
+ * naming a running key again is a change, not a duplicate.
  */
 public final class OptionsParser {
     public static final String PROPERTY_PREFIX = "cacheguard.";
@@ -50,7 +57,9 @@ public final class OptionsParser {
             if (name.startsWith(PROPERTY_PREFIX) && name.indexOf('.', PROPERTY_PREFIX.length()) < 0) {
                 String key = name.substring(PROPERTY_PREFIX.length());
                 checkKey(key, "-D" + name);
-                fromProperties.put(key, systemProperties.getProperty(name));
+                String value = systemProperties.getProperty(name);
+                checkNotEmpty("-D" + name, value.trim());
+                fromProperties.put(key, value);
             }
         }
         String config = fromArgument.getOrDefault("config", fromProperties.get("config"));
@@ -82,9 +91,22 @@ public final class OptionsParser {
             }
             String key = item.substring(0, eq).trim();
             checkKey(key, key);
-            values.put(key, item.substring(eq + 1).trim());
+            String value = item.substring(eq + 1).trim();
+            checkNotEmpty(key, value);
+            String earlier = values.put(key, value);
+            if (earlier != null) {
+                throw new OptionException(key + " is given twice (" + key + "=" + earlier + " and " + key + "=" + value
+                        + "); name each option once");
+            }
         }
         return values;
+    }
+
+    /** An empty value is refused rather than read as the default: {@code report=} may mean either. */
+    private static void checkNotEmpty(String shownAs, String value) throws OptionException {
+        if (value.isEmpty()) {
+            throw new OptionException(shownAs + " has an empty value; give it a value, or leave it out for the default");
+        }
     }
 
     private static void checkKey(String key, String shownAs) throws OptionException {
@@ -94,16 +116,20 @@ public final class OptionsParser {
     }
 
     private static Map<String, String> readConfig(String file, Map<String, String> fieldBounds) throws OptionException {
-        Properties properties = new Properties();
+        OnceEachProperties properties = new OnceEachProperties();
         try (Reader in = Files.newBufferedReader(path("config", file), StandardCharsets.UTF_8)) {
             properties.load(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new OptionException("config='" + file + "' cannot be read (" + e.getMessage()
                     + "); give the path of a readable properties file");
         }
+        if (properties.twice != null) {
+            throw new OptionException(properties.twice + " in " + file + " is given twice; name each key once");
+        }
         Map<String, String> values = new HashMap<>();
         for (String key : properties.stringPropertyNames()) {
             String value = properties.getProperty(key).trim();
+            checkNotEmpty(key + " in " + file, value);
             if (key.startsWith(FIELD_BOUNDS_PREFIX)) {
                 String field = key.substring(FIELD_BOUNDS_PREFIX.length());
                 checkBounds(key + " in " + file, value);
@@ -117,6 +143,25 @@ public final class OptionsParser {
             }
         }
         return values;
+    }
+
+    /**
+     * Properties that note the first key the file names twice, which {@link Properties#load}
+     * would otherwise settle silently by keeping the last (it stores each line through
+     * {@link #put}).
+     */
+    private static final class OnceEachProperties extends Properties {
+        private static final long serialVersionUID = 1L;
+        private String twice;
+
+        @Override
+        public synchronized Object put(Object key, Object value) {
+            Object earlier = super.put(key, value);
+            if (earlier != null && twice == null) {
+                twice = String.valueOf(key);
+            }
+            return earlier;
+        }
     }
 
     private static AgentOptions build(Map<String, String> values, Map<String, String> fieldBounds)

@@ -113,6 +113,31 @@ class OptionsParserTest {
     }
 
     @Test
+    void anEmptyValueIsRefusedInEverySource() throws IOException {
+        assertMessage("report=", "report has an empty value; give it a value, or leave it out for the default");
+        assertMessage("mode=patch,targets= ", "targets has an empty value");
+        OptionException property = assertThrows(OptionException.class,
+                () -> OptionsParser.parse(null, properties("cacheguard.suppress", "")));
+        assertTrue(property.getMessage().startsWith("-Dcacheguard.suppress has an empty value"), property.getMessage());
+        Path config = temp.resolve("empty-value.properties");
+        Files.writeString(config, "mode=patch\nreport=\n");
+        OptionException file = assertThrows(OptionException.class,
+                () -> OptionsParser.parse("config=" + config, new Properties()));
+        assertTrue(file.getMessage().startsWith("report in " + config + " has an empty value"), file.getMessage());
+    }
+
+    @Test
+    void aKeyNamedTwiceInOneSourceIsRefused() throws IOException {
+        assertMessage("mode=patch,quiet=true,mode=detect",
+                "mode is given twice (mode=patch and mode=detect); name each option once");
+        Path config = temp.resolve("twice.properties");
+        Files.writeString(config, "stackDepth=4\nmode=patch\nstackDepth=8\n");
+        OptionException file = assertThrows(OptionException.class,
+                () -> OptionsParser.parse("config=" + config, new Properties()));
+        assertEquals("stackDepth in " + config + " is given twice; name each key once", file.getMessage());
+    }
+
+    @Test
     void badPerFieldBoundsInConfigFileNameTheFileKey() throws IOException {
         Path config = temp.resolve("c.properties");
         Files.writeString(config, "bounds.com.acme.Cache.map=maximumSize=lots\n");
