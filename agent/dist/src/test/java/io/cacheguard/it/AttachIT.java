@@ -109,7 +109,9 @@ class AttachIT {
                 "unchanged", "unchanged", "unchanged", "changed", "refused", "refused"), outcomes);
         long retransformedByFirstTen = events.events("attach").stream().limit(10)
                 .mapToLong(event -> ((Number) event.get("classesRetransformed")).longValue()).sum();
-        assertEquals(2, retransformedByFirstTen, "only the first attach retransforms (LiveMemo, SessionCache)");
+        // ServeLoop declares a SessionCache field: a type named like a cache may be the application's
+        // own map class, so the pre-filter lets it through and the analysis finds it is not one.
+        assertEquals(3, retransformedByFirstTen, "only the first attach retransforms (LiveMemo, SessionCache, ServeLoop)");
     }
 
     @Test
