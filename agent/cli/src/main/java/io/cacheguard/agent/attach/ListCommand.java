@@ -5,7 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -13,10 +17,17 @@ import java.util.TreeSet;
  * {@code list}: the JVMs of this user — PID, Java release, whether cacheguard runs there (version,
  * mode, how it came in) and the main class or jar. JVMs are found through their performance-data
  * files, which needs no attach; whether cacheguard runs is read from the system property the agent
- * publishes, which needs an attach (without loading anything) and so {@code jdk.attach}.
+ * publishes, which needs an attach (without loading anything) and so {@code jdk.attach}; all JVMs
+ * are asked at once, and one that has not answered within {@link #ANSWER_DEADLINE} is listed as
+ * not answering rather than holding up the list.
  */
 public final class ListCommand {
     private static final int MAIN_WIDTH = 100;
+    /**
+     * How long {@code list} waits for the JVMs' answers, all asked at once. An idle JVM answers in
+     * well under a second; one that is stopped, hung or in another container never does.
+     */
+    static final Duration ANSWER_DEADLINE = Duration.ofSeconds(2);
 
     private ListCommand() {
     }
@@ -26,41 +37,41 @@ public final class ListCommand {
             err.println("cacheguard list: takes no arguments; usage: java -jar cacheguard-agent.jar list");
             return ExitCodes.USAGE;
         }
-        Attacher attacher = Attacher.forThisJava();
-        out.printf("%-8s %-5s %-44s %s%n", "PID", "JAVA", "CACHEGUARD", "MAIN");
+        Map<TargetJvm, String> statuses = new LinkedHashMap<>();
+        List<TargetJvm> attachable = new ArrayList<>();
+        for (TargetJvm jvm : jvms()) {
+            if (jvm.perf.attachable()) {
+                attachable.add(jvm);
+                statuses.put(jvm, null); // keeps the PID order
+            } else {
+                statuses.put(jvm, "? (-XX:+DisableAttachMechanism)");
+            }
+        }
+        statuses.putAll(StatusQueries.ask(Attacher.forThisJava(), attachable, "cacheguard-agent.jar", ANSWER_DEADLINE));
+        Table table = new Table("PID", "JAVA", "CACHEGUARD", "MAIN");
+        statuses.forEach((jvm, status) -> table.row(Long.toString(jvm.pid),
+                jvm.perf.feature() == 0 ? "?" : Integer.toString(jvm.perf.feature()), status,
+                abbreviate(jvm.perf.command())));
+        out.print(table.render());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The JVMs of this user that run and whose performance data is readable, by PID. */
+    private static List<TargetJvm> jvms() {
+        List<TargetJvm> jvms = new ArrayList<>();
         for (long pid : pids()) {
             Optional<ProcessHandle> process = ProcessHandle.of(pid);
             if (pid == ProcessHandle.current().pid() || process.isEmpty() || !process.get().isAlive()) {
                 continue; // this command itself, or a file a crashed JVM left behind
             }
-            PerfData perf;
             try {
-                perf = PerfData.read(PerfData.fileOf(pid));
+                jvms.add(TargetJvm.listed(pid, PerfData.read(PerfData.fileOf(pid))));
             } catch (IOException | RuntimeException e) {
-                continue;
+                // gone meanwhile, or not a perf-data file
             }
-            out.printf("%-8d %-5s %-44s %s%n", pid, perf.feature() == 0 ? "?" : Integer.toString(perf.feature()),
-                    cacheguard(attacher, pid, perf), abbreviate(perf.command()));
         }
-        return ExitCodes.OK;
-    }
-
-    private static String cacheguard(Attacher attacher, long pid, PerfData perf) {
-        if (!perf.attachable()) {
-            return "? (-XX:+DisableAttachMechanism)";
-        }
-        try {
-            TargetJvm target = TargetJvm.listed(pid, perf);
-            String status = attacher.cacheguardStatus(target, "cacheguard-agent.jar");
-            if (status == null) {
-                return "? (this Java has no jdk.attach)";
-            }
-            String agents = perf.jvmArguments().contains("-XX:-EnableDynamicAgentLoading")
-                    ? " (-XX:-EnableDynamicAgentLoading: cannot attach)" : "";
-            return (status.isEmpty() ? "no" : status) + agents;
-        } catch (AttachFailure e) {
-            return "? (no answer to the attach)";
-        }
+        return jvms;
     }
 
     /** PIDs with a performance-data file of this user. */
