@@ -58,6 +58,11 @@ public final class ChildJvm {
     }
 
     public static Result run(String... arguments) throws IOException, InterruptedException {
+        return run(TIMEOUT_SECONDS, arguments);
+    }
+
+    /** As {@link #run(String...)}, killing the child and failing after {@code timeoutSeconds}. */
+    public static Result run(long timeoutSeconds, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java().toString());
         command.addAll(Arrays.asList(arguments));
@@ -69,9 +74,9 @@ public final class ChildJvm {
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new AssertionError("child JVM did not finish in " + TIMEOUT_SECONDS + " s: " + command);
+                throw new AssertionError("child JVM did not finish in " + timeoutSeconds + " s: " + command);
             }
             return new Result(process.exitValue(),
                     Files.readString(out, StandardCharsets.UTF_8),
