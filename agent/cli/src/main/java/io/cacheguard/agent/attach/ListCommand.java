@@ -25,7 +25,7 @@ public final class ListCommand {
     private static final int MAIN_WIDTH = 100;
     /**
      * How long {@code list} waits for the JVMs' answers, all asked at once. An idle JVM answers in
-     * well under a second; one that is stopped, hung or in another container never does.
+     * well under a second; one that is hung, or in another container, never does (a stopped one is not asked).
      */
     static final Duration ANSWER_DEADLINE = Duration.ofSeconds(2);
 
@@ -40,11 +40,13 @@ public final class ListCommand {
         Map<TargetJvm, String> statuses = new LinkedHashMap<>();
         List<TargetJvm> attachable = new ArrayList<>();
         for (TargetJvm jvm : jvms()) {
-            if (jvm.perf.attachable()) {
+            if (!jvm.perf.attachable()) {
+                statuses.put(jvm, "? (-XX:+DisableAttachMechanism)");
+            } else if (StoppedProcess.is(jvm.pid)) {
+                statuses.put(jvm, "? (no answer: the process is stopped)");
+            } else {
                 attachable.add(jvm);
                 statuses.put(jvm, null); // keeps the PID order
-            } else {
-                statuses.put(jvm, "? (-XX:+DisableAttachMechanism)");
             }
         }
         statuses.putAll(StatusQueries.ask(Attacher.forThisJava(), attachable, "cacheguard-agent.jar", ANSWER_DEADLINE));
