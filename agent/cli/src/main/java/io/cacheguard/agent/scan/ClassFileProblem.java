@@ -8,6 +8,7 @@ import org.objectweb.asm.tree.ClassNode;
  * readable"; this is asked afterwards, on the failure path, so the scan does not read every class twice.
  */
 final class ClassFileProblem {
+    private static final String TOO_NEW = "class file version ";
     /** Java 1.0 to 1.1 is major 45; Java N is 44 + N. */
     private static final int JAVA_VERSION_OFFSET = 44;
 
@@ -29,13 +30,26 @@ final class ClassFileProblem {
             return null;
         } catch (IllegalArgumentException e) {
             if (String.valueOf(e.getMessage()).startsWith("Unsupported class file major version")) {
-                return "class file version " + major + " (Java " + (major - JAVA_VERSION_OFFSET)
+                return TOO_NEW + major + " (Java " + (major - JAVA_VERSION_OFFSET)
                         + ") is newer than this cacheguard can read";
             }
             return malformed(e);
         } catch (RuntimeException e) {
             return malformed(e);
         }
+    }
+
+    /**
+     * As {@link #of}, followed by what to do about it: for a class file the user named, who can
+     * act on it (a class inside a jar is someone else's build).
+     */
+    static String withAdvice(byte[] bytes) {
+        String problem = of(bytes);
+        if (problem == null) {
+            return null;
+        }
+        return problem + (problem.startsWith(TOO_NEW) ? "; scan it with a cacheguard release that reads it"
+                : "; recompile it, or leave it out of the scan");
     }
 
     private static String malformed(RuntimeException e) {

@@ -24,11 +24,16 @@ import java.util.zip.ZipInputStream;
 /**
  * Reads the class files of the scan's inputs: jars (and the jars nested in them, as Spring Boot
  * and WAR files carry their libraries), directories searched recursively, and single class files.
- * Whatever cannot be read is reported and skipped; the rest is still read.
+ * Whatever cannot be read is reported and skipped; the rest is still read. A path the user named
+ * that cannot be read is an {@link ScanProblem.Kind#INPUT} problem (the scan exits 2), with what to
+ * do about it: the user chose it. What is found inside a jar or directory is someone else's build,
+ * so a bad entry is reported and skipped without failing the scan.
  */
 final class InputReader {
     /** A jar in a jar in a jar is real (an EAR's WAR's libraries); deeper is a zip bomb or a mistake. */
     private static final int MAX_NESTING = 8;
+    private static final String NAME_AN_INPUT = "name a jar, war, ear, directory or .class file";
+    private static final String MAKE_READABLE = "make it readable for this user";
 
     private final ScanProblems problems;
     private final ClassFiles classes = new ClassFiles();
@@ -49,11 +54,11 @@ final class InputReader {
         if (Files.isDirectory(input)) {
             readDirectory(input, label);
         } else if (!Files.exists(input)) {
-            problems.report(ScanProblem.Kind.INPUT, label, "no such file");
+            problems.report(ScanProblem.Kind.INPUT, label, "no such file; check the path");
         } else if (!Files.isRegularFile(input)) {
-            problems.report(ScanProblem.Kind.INPUT, label, "not a jar, directory or class file");
+            problems.report(ScanProblem.Kind.INPUT, label, "not a jar, directory or class file; " + NAME_AN_INPUT);
         } else if (!Files.isReadable(input)) {
-            problems.report(ScanProblem.Kind.INPUT, label, "cannot read (permission denied)");
+            problems.report(ScanProblem.Kind.INPUT, label, "cannot read (permission denied); " + MAKE_READABLE);
         } else {
             readFile(input, label, ScanProblem.Kind.INPUT);
         }
@@ -123,20 +128,44 @@ final class InputReader {
             return;
         }
         if (isClassMagic(head)) {
+            byte[] bytes;
             try {
-                addClass(Files.readAllBytes(file), file.getFileName().toString(), label);
+                bytes = Files.readAllBytes(file);
             } catch (IOException e) {
                 unreadable(failure, label, e);
+                return;
+            }
+            // A named class file is checked here: the analysis would report a bad one and go on, and
+            // would not even parse one the pre-filter passes over. Classes inside jars and directories
+            // are left to the analysis, which parses each once.
+            String problem = failure == ScanProblem.Kind.INPUT ? ClassFileProblem.withAdvice(bytes) : null;
+            if (problem != null) {
+                problems.report(failure, label, problem);
+            } else {
+                addClass(bytes, file.getFileName().toString(), label);
             }
             return;
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             readZip(zip, label);
         } catch (ZipException e) {
-            problems.report(failure, label, notAnArchive(file.getFileName().toString(), head, e));
+            String problem = notAnArchive(file.getFileName().toString(), head, e);
+            problems.report(failure, label,
+                    failure == ScanProblem.Kind.INPUT ? problem + "; " + advice(problem) : problem);
         } catch (IOException e) {
             unreadable(failure, label, e);
         }
+    }
+
+    /** What to do about a named file that is neither a jar nor a class file. */
+    private static String advice(String notAnArchive) {
+        if (notAnArchive.startsWith("corrupt jar")) {
+            return "rebuild or download it again";
+        }
+        if (notAnArchive.startsWith("not a class file")) {
+            return "recompile it, or leave it out of the scan";
+        }
+        return NAME_AN_INPUT;
     }
 
     private void readZip(ZipFile zip, String label) {
@@ -199,7 +228,10 @@ final class InputReader {
     }
 
     private void unreadable(ScanProblem.Kind kind, String label, IOException e) {
-        problems.report(kind, label, "cannot read (" + ScanProblem.describe(e) + ")");
+        String why = ScanProblem.describe(e);
+        String advice = why.equals("permission denied") ? MAKE_READABLE : "check that it is a readable file";
+        problems.report(kind, label,
+                "cannot read (" + why + ")" + (kind == ScanProblem.Kind.INPUT ? "; " + advice : ""));
     }
 
     private static String notAnArchive(String fileName, byte[] head, ZipException e) {

@@ -84,8 +84,12 @@ public final class ScanCommand {
                 "  --format FORMAT  text (default), json or sarif (SARIF 2.1.0, for code scanning)",
                 "  --output FILE    write the report to FILE instead of stdout",
                 "",
+                "A path you name that cannot be read (missing, not a jar, directory or class file, a",
+                "corrupt jar, a malformed or too-new class file) is an error; a bad class or nested jar",
+                "found inside a jar or directory is reported on stderr and skipped.",
+                "",
                 "exit status: 0 nothing to patch, 1 at least one field to patch,",
-                "             2 bad usage or an input that cannot be read",
+                "             2 bad usage or a named input that cannot be read (the rest is still scanned)",
                 "");
     }
 }

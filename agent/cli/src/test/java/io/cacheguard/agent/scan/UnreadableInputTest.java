@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Inputs the scan cannot read: each is named with its problem on stderr and in the JSON errors,
- * and the rest is scanned. A named input that cannot be read exits 2; a bad class inside one does not.
+ * and the rest is scanned. A named input that cannot be read exits 2, whatever is wrong with it,
+ * with what to do; a bad class or nested jar inside a jar or directory does not.
  */
 class UnreadableInputTest {
     @TempDir
@@ -41,11 +42,12 @@ class UnreadableInputTest {
         ScanRun run = ScanRun.of(missing, racyJar(), "--format", "json");
 
         assertEquals(2, run.exitCode, run::toString);
-        assertEquals("cacheguard scan: " + missing + ": no such file" + System.lineSeparator(), run.stderr);
+        assertEquals("cacheguard scan: " + missing + ": no such file; check the path" + System.lineSeparator(),
+                run.stderr);
         assertEquals("patch", run.field("com.acme.RacyCache.entries").get("verdict"));
         Map<String, Object> error = JsonParser.object(JsonParser.array(run.json().get("errors")).get(0));
         assertEquals(missing.toString(), error.get("input"));
-        assertEquals("no such file", error.get("message"));
+        assertEquals("no such file; check the path", error.get("message"));
         assertEquals("input", error.get("kind"));
     }
 
@@ -118,14 +120,75 @@ class UnreadableInputTest {
         assertTrue(run.stdout.contains("SAFE  com.acme.SafeCache.entries"), run::toString);
     }
 
+    /** Regression: a named class file cut short was reported, but the scan exited 0. */
     @Test
-    void aNamedClassFileThatIsTruncatedIsReportedWithoutFailingTheInput() throws Exception {
+    void aNamedClassFileThatIsTruncatedExitsTwoNamingIt() throws Exception {
         Path truncated = Files.write(dir.resolve("RacyCache.class"), Arrays.copyOf(racyClass(), 300));
 
-        ScanRun run = ScanRun.of(truncated, "--format", "json");
+        ScanRun run = ScanRun.of(truncated, racyJar(), "--format", "json");
 
-        assertEquals(0, run.exitCode, run::toString);
-        assertTrue(run.stderr.contains(truncated + ": malformed or truncated class file"), run::toString);
+        assertNamedInputFails(run, truncated, "malformed or truncated class file (");
+        assertTrue(run.stderr.contains("; recompile it, or leave it out of the scan"), run::toString);
+        assertEquals("patch", run.field("com.acme.RacyCache.entries").get("verdict")); // the rest is scanned
+    }
+
+    /** Regression: a named class file from a JDK newer than ASM knows was reported, but the scan exited 0. */
+    @Test
+    void aNamedClassFileTooNewToReadExitsTwoNamingIt() throws Exception {
+        byte[] future = racyClass().clone();
+        future[6] = 0;
+        future[7] = 99; // Java 55
+        Path file = Files.write(dir.resolve("FutureCache.class"), future);
+
+        ScanRun run = ScanRun.of(file, "--format", "json");
+
+        assertNamedInputFails(run, file, "class file version 99 (Java 55) is newer than this cacheguard can read"
+                + "; scan it with a cacheguard release that reads it");
+    }
+
+    /**
+     * Regression: a too-new class file that no cache word selects was not even parsed, so nothing
+     * was said about it at all.
+     */
+    @Test
+    void aNamedClassFileTooNewToReadExitsTwoEvenIfNothingWouldSelectIt() throws Exception {
+        byte[] future = Fixtures.only("PlainRegistry").get("com/acme/PlainRegistry.class").clone();
+        future[6] = 0;
+        future[7] = 99;
+        Path file = Files.write(dir.resolve("PlainRegistry.class"), future);
+
+        ScanRun run = ScanRun.of(file, "--format", "json");
+
+        assertNamedInputFails(run, file, "class file version 99 (Java 55) is newer than this cacheguard can read");
+    }
+
+    @Test
+    void aNamedFileThatIsNotAJarExitsTwoNamingIt() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "release notes, not a jar");
+
+        ScanRun run = ScanRun.of(notes, "--format", "json");
+
+        assertNamedInputFails(run, notes, "not a jar or class file (bad zip header); name a jar, war, ear,"
+                + " directory or .class file");
+    }
+
+    @Test
+    void aNamedFileThatDoesNotExistExitsTwoNamingIt() {
+        Path missing = dir.resolve("Missing.class");
+
+        ScanRun run = ScanRun.of(missing, "--format", "json");
+
+        assertNamedInputFails(run, missing, "no such file; check the path");
+    }
+
+    /** Exit 2 and one line on stderr, the name first, then what was wrong; the same in the JSON errors. */
+    private static void assertNamedInputFails(ScanRun run, Path input, String problem) {
+        assertEquals(2, run.exitCode, run::toString);
+        assertEquals(1, run.stderr.lines().count(), run::toString);
+        assertTrue(run.stderr.startsWith("cacheguard scan: " + input + ": " + problem), run::toString);
+        Map<String, Object> error = JsonParser.object(JsonParser.array(run.json().get("errors")).get(0));
+        assertEquals(input.toString(), error.get("input"));
+        assertEquals("input", error.get("kind"));
     }
 
     @Test
