@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cacheguard.testing.JsonParser;
 import io.cacheguard.it.ChildJvm;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,21 @@ class ScanCommandIT {
 
         assertEquals(2, result.exitCode, result::toString);
         assertTrue(result.stderr.contains("cacheguard scan: " + missing + ": no such file"), result::toString);
+        assertTrue(result.stdout.startsWith("summary: 0 patch"), result::toString);
+    }
+
+    /** Regression: a named class file that cannot be read was reported, and the scan exited 0. */
+    @Test
+    void aNamedClassFileCutShortExitsTwoNamingItOnOneLine() throws Exception {
+        byte[] racy = Fixtures.only("RacyCache").get("com/acme/RacyCache.class");
+        Path truncated = Files.write(dir.resolve("RacyCache.class"), Arrays.copyOf(racy, racy.length / 2));
+
+        ChildJvm.Result result = ChildJvm.run("-jar", ChildJvm.agentJar().toString(), "scan", truncated.toString());
+
+        assertEquals(2, result.exitCode, result::toString);
+        assertEquals(1, result.stderr.lines().count(), result::toString);
+        assertTrue(result.stderr.startsWith("cacheguard scan: " + truncated + ": malformed or truncated class file ("),
+                result::toString);
         assertTrue(result.stdout.startsWith("summary: 0 patch"), result::toString);
     }
 }
