@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in which the map resizes), querydsl #341 lost entries in 20 of 20 (round 1 to 7 of 100, 11 times in
  * round 1); with the agent 10 of 10 clean for each. jackson-databind #503 outgrew its LRU bound in 30 of
  * 30 (round 1 to 45 of up to 500, each run under 1 s); with the agent, which guards its map class
- * {@code LRUMap} itself, 10 of 10 clean (all 500 rounds, 6 to 8 s a run).
+ * {@code LRUMap} itself, 10 of 10 clean (404 to 500 rounds in the driver's 8 s budget).
  */
 class LegacyLibraryRacesIT {
     /** Runs tried without the agent before a driver counts as not reproducing its race. */
