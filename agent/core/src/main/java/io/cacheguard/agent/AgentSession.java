@@ -4,8 +4,10 @@ import io.cacheguard.agent.config.AgentOptions;
 import io.cacheguard.agent.report.AgentLog;
 import io.cacheguard.agent.report.EventReport;
 import io.cacheguard.agent.report.RaceReporter;
+import io.cacheguard.agent.transform.OtherAgentJars;
 import io.cacheguard.agent.transform.SubclassGuards;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Paths;
 
 /**
  * What one start of the agent set up in this JVM, kept so that a later attach to the same JVM can
@@ -24,6 +26,8 @@ final class AgentSession {
     final PatchLedger ledger;
     /** The application's own map classes guarded in themselves: for good, whatever transformer comes next. */
     final SubclassGuards subclassGuards;
+    /** The jars other agents run from ({@code -javaagent}), read once: the JVM's options never change. */
+    final OtherAgentJars otherAgents;
     /** The agent argument the options were read from; a re-attach merges its own keys into it. */
     volatile String argument;
     volatile AgentOptions options;
@@ -42,6 +46,8 @@ final class AgentSession {
         this.reporter = reporter;
         this.ledger = new PatchLedger(reporter);
         this.subclassGuards = new SubclassGuards(className -> isLoaded(instrumentation, className));
+        this.otherAgents = OtherAgentJars.of(BootstrapRuntime.jvmArguments(),
+                Paths.get(System.getProperty("user.dir", "")), RuntimeJar.agentJar());
         this.argument = argument == null ? "" : argument;
         this.options = options;
     }

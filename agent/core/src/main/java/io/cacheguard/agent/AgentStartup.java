@@ -125,7 +125,8 @@ final class AgentStartup {
     }
 
     static CacheTransformer newTransformer(AgentSession session, AgentOptions options) {
-        return new CacheTransformer(options, options.selector(), session.ledger, session.subclassGuards);
+        return new CacheTransformer(options, options.selector(), session.ledger, session.subclassGuards,
+                session.otherAgents);
     }
 
     private static RaceSarif openSarif(AgentOptions options, AgentLog log, String version) {

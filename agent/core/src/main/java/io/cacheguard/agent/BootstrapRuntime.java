@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * Byte Buddy and ASM) stays in the application loader.
  *
  * <p>The classes are defined through {@code jdk.internal.misc.Unsafe}, which java.base exports, by
- * {@link Instrumentation#redefineModule}, to a one-class module of the agent's own and to nothing
- * else. If that fails, the runtime goes on the boot path the documented way, which costs a JVM
+ * {@link Instrumentation#redefineModule}, to a module of the agent's own holding two classes (the
+ * {@code BootDefiner} and {@code JvmArguments}, the reader of the JVM's options) and to nothing else.
+ * If that fails, the runtime goes on the boot path the documented way, which costs a JVM
  * warning and class-data sharing.
  *
  * <p>This must happen before any agent code touches {@code io.cacheguard.agent.runtime}: a runtime class
@@ -37,6 +38,10 @@ import java.util.stream.Stream;
 final class BootstrapRuntime {
     private static final String INJECTOR_MODULE = "io.cacheguard.agent.injector";
     private static final String INJECTOR_CLASS = "io/cacheguard/agent/injector/BootDefiner.class";
+    private static final String ARGUMENTS_CLASS = "io/cacheguard/agent/injector/JvmArguments.class";
+
+    /** The injector's module once {@code jdk.internal.misc} is exported to it; null before, or if that failed. */
+    private static volatile Module injector;
 
     private BootstrapRuntime() {
     }
@@ -48,7 +53,7 @@ final class BootstrapRuntime {
             return null;
         }
         Map<String, byte[]> runtime = new LinkedHashMap<>();
-        byte[] injector;
+        Map<String, byte[]> injectorClasses = new LinkedHashMap<>();
         try (JarFile jar = new JarFile(agentJar.toFile())) {
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
                 JarEntry entry = entries.nextElement();
@@ -58,12 +63,14 @@ final class BootstrapRuntime {
                     }
                 }
             }
-            try (InputStream in = jar.getInputStream(jar.getEntry(INJECTOR_CLASS))) {
-                injector = in.readAllBytes();
+            for (String entry : List.of(INJECTOR_CLASS, ARGUMENTS_CLASS)) {
+                try (InputStream in = jar.getInputStream(jar.getEntry(entry))) {
+                    injectorClasses.put(entry, in.readAllBytes());
+                }
             }
         }
         try {
-            defineInBootLoader(instrumentation, runtime, injector);
+            defineInBootLoader(instrumentation, runtime, injectorClasses);
             return "defined in the bootstrap loader";
         } catch (Throwable t) {
             RuntimeJar.appendToBootstrap(instrumentation);
@@ -72,10 +79,11 @@ final class BootstrapRuntime {
     }
 
     private static void defineInBootLoader(Instrumentation instrumentation, Map<String, byte[]> runtime,
-                                           byte[] injector) throws ReflectiveOperationException {
-        Module module = injectorModule(injector);
+                                           Map<String, byte[]> injectorClasses) throws ReflectiveOperationException {
+        Module module = injectorModule(injectorClasses);
         instrumentation.redefineModule(Object.class.getModule(), Set.of(),
                 Map.of("jdk.internal.misc", Set.of(module)), Map.of(), Set.of(), Map.of());
+        injector = module;
         List<String> order = SupertypesFirst.order(runtime);
         String[] names = new String[order.size()];
         byte[][] classFiles = new byte[order.size()][];
@@ -95,8 +103,27 @@ final class BootstrapRuntime {
         }
     }
 
-    /** A module holding only the injector class, in a layer of its own. */
-    private static Module injectorModule(byte[] injector) {
+    /**
+     * The JVM's options, for telling other agents' jars apart. Through the injector's module when
+     * there is one; otherwise (the agent runs from a directory, or the module could not be set up)
+     * through the management API, which loads {@code java.util.logging.LogManager} but does not
+     * initialise it. Empty if neither can say.
+     */
+    static List<String> jvmArguments() {
+        try {
+            Module module = injector;
+            if (module != null) {
+                Class<?> reader = module.getClassLoader().loadClass("io.cacheguard.agent.injector.JvmArguments");
+                return List.of((String[]) reader.getMethod("read").invoke(null));
+            }
+            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        } catch (Throwable t) { // a JDK without java.management, or one that changed its internals
+            return List.of();
+        }
+    }
+
+    /** A module holding only the injector's classes, in a layer of its own. */
+    private static Module injectorModule(Map<String, byte[]> injectorClasses) {
         ModuleDescriptor descriptor = ModuleDescriptor.newModule(INJECTOR_MODULE)
                 .packages(Set.of(INJECTOR_MODULE))
                 .exports(INJECTOR_MODULE)
@@ -112,13 +139,14 @@ final class BootstrapRuntime {
 
                     @Override
                     public Optional<InputStream> open(String name) {
-                        return INJECTOR_CLASS.equals(name)
-                                ? Optional.of(new java.io.ByteArrayInputStream(injector)) : Optional.empty();
+                        byte[] classFile = injectorClasses.get(name);
+                        return classFile != null
+                                ? Optional.of(new java.io.ByteArrayInputStream(classFile)) : Optional.empty();
                     }
 
                     @Override
                     public Stream<String> list() {
-                        return Stream.of(INJECTOR_CLASS);
+                        return injectorClasses.keySet().stream();
                     }
 
                     @Override

@@ -56,6 +56,9 @@ final class LoadedClasses {
             if (!options.isIncluded(name)) {
                 continue; // also keeps the JDK and the agent out
             }
+            if (session.otherAgents.defines(type.getProtectionDomain()) && !options.includesExplicitly(name)) {
+                continue; // another agent's class, which the transformer leaves as it is
+            }
             result.loaded.add(name);
             if (session.ledger.wasTransformed(name) || mayTouchCacheField(type, selector)) {
                 candidates.add(type);

@@ -42,6 +42,14 @@ public record AgentOptions(Mode mode, List<Glob> includes, List<Glob> excludes, 
         return true;
     }
 
+    /**
+     * Whether {@code includes} names this class: a class the agent leaves alone by default (another
+     * agent's) is analysed only then.
+     */
+    public boolean includesExplicitly(String className) {
+        return !includes.isEmpty() && isIncluded(className);
+    }
+
     public CacheSelector selector() {
         return CacheSelector.of(all, targets);
     }

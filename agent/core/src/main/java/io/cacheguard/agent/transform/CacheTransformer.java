@@ -38,6 +38,8 @@ public final class CacheTransformer implements ClassFileTransformer {
     private final TransformStats stats = new TransformStats();
     /** The application's own map classes guarded in themselves (asked for only in the modes that guard). */
     private final SubclassGuards subclassGuards;
+    /** The jars other agents run from: their classes are left alone unless {@code includes} names them. */
+    private final OtherAgentJars otherAgents;
     /** Whether fields are guarded (modes patch, both) or only watched (mode detect). */
     private final boolean guard;
     /** Whether synchronization is made visible to the race detector (modes detect, both). */
@@ -50,7 +52,14 @@ public final class CacheTransformer implements ClassFileTransformer {
 
     /** @param subclassGuards the session's map classes guarded in themselves, shared by its transformers */
     public CacheTransformer(AgentOptions options, CacheSelector selector, Events events, SubclassGuards subclassGuards) {
+        this(options, selector, events, subclassGuards, OtherAgentJars.NONE);
+    }
+
+    /** @param otherAgents the jars of the other agents in this JVM */
+    public CacheTransformer(AgentOptions options, CacheSelector selector, Events events, SubclassGuards subclassGuards,
+                            OtherAgentJars otherAgents) {
         this.options = options;
+        this.otherAgents = otherAgents;
         this.selector = selector;
         this.guard = options.mode().patches();
         this.syncHooks = options.mode().detects();
@@ -107,17 +116,21 @@ public final class CacheTransformer implements ClassFileTransformer {
         }
         long start = System.nanoTime();
         try {
-            return transform(loader, internalName, classFile, classBeingRedefined != null);
+            return transform(loader, internalName, protectionDomain, classFile, classBeingRedefined != null);
         } finally {
             stats.classesSeen.increment();
             stats.transformNanos.add(System.nanoTime() - start);
         }
     }
 
-    private byte[] transform(ClassLoader loader, String internalName, byte[] classFile, boolean redefining) {
+    private byte[] transform(ClassLoader loader, String internalName, ProtectionDomain domain, byte[] classFile,
+                             boolean redefining) {
         String className = internalName.replace('/', '.');
         if (definedByTheJdk(loader) || !options.isIncluded(className)) {
             return null;
+        }
+        if (otherAgents.defines(domain) && !options.includesExplicitly(className)) {
+            return null; // another agent's own class: neither its fields nor its synchronization are ours
         }
         byte[] rewritten = rewrite(loader, internalName, classFile);
         byte[] guarded = guardMapClass(loader, internalName, rewritten != null ? rewritten : classFile, redefining);

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cacheguard.agent.analysis.FieldReport;
 import io.cacheguard.agent.config.AgentOptions;
 import io.cacheguard.agent.config.OptionsParser;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -36,6 +41,12 @@ class CacheTransformerTest {
         return new CacheTransformer(options, options.selector(), events);
     }
 
+    private CacheTransformer transformer(String arguments, OtherAgentJars otherAgents) throws Exception {
+        AgentOptions options = OptionsParser.parse(arguments, new Properties());
+        return new CacheTransformer(options, options.selector(), events, new SubclassGuards(className -> false),
+                otherAgents);
+    }
+
     @Test
     void garbageBytesOfACacheClassAreLeftAloneAndReported() throws Exception {
         byte[] garbage = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 5, 1, 2, 3};
@@ -56,6 +67,25 @@ class CacheTransformerTest {
         assertNull(transformer().transform(ClassLoader.getPlatformClassLoader(), "com/sun/rowset/LegacyCache", null,
                 null, garbage));
         assertEquals(List.of(), failures);
+    }
+
+    /** Issue 18: a class defined from a jar named by another {@code -javaagent} is that agent's business. */
+    @Test
+    void classesOfAnotherAgentsJarAreNotReadUnlessIncludesNamesThem() throws Exception {
+        Path otherAgent = Paths.get("/opt/otel/opentelemetry-javaagent.jar");
+        OtherAgentJars agents = OtherAgentJars.of(List.of("-javaagent:" + otherAgent), Paths.get("/"), null);
+        ProtectionDomain fromTheAgent = new ProtectionDomain(
+                new CodeSource(otherAgent.toUri().toURL(), (Certificate[]) null), null);
+        byte[] garbage = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 5, 1, 2, 3};
+        ClassLoader loader = getClass().getClassLoader();
+        String name = "net/bytebuddy/implementation/Implementation$Context$Default";
+
+        assertNull(transformer("mode=patch", agents).transform(loader, name, null, fromTheAgent, garbage));
+        assertEquals(List.of(), failures, "nothing of the other agent's class is read");
+
+        assertNull(transformer("mode=patch,includes=net.bytebuddy.*", agents)
+                .transform(loader, name, null, fromTheAgent, garbage));
+        assertEquals(1, failures.size(), "named by includes, it is read (and its garbage reported)");
     }
 
     @Test
