@@ -38,7 +38,8 @@ final class ClassAnalysis {
     private final Map<String, Integer> methodAccess = new HashMap<>();
     private final Map<String, Origin> accessors = new HashMap<>();
     private final Map<String, MethodFlow> flows = new LinkedHashMap<>();
-    private final Map<String, String> sourceFiles = new HashMap<>();
+    /** Per class (the owner and its nest members): where its line numbers point in the source. */
+    private final Map<String, SourceLines> sourceLines = new HashMap<>();
     /** Field name → why it could not be decided. */
     private final Map<String, String> failures = new HashMap<>();
     private final List<FieldUse> uses = new ArrayList<>();
@@ -99,7 +100,7 @@ final class ClassAnalysis {
     private LockResolver analyzeMethods(LockResolver locks) {
         flows.clear();
         for (ClassNode node : classes) {
-            sourceFiles.put(node.name, node.sourceFile);
+            sourceLines.put(node.name, SourceLines.of(node));
             OriginInterpreter interpreter = new OriginInterpreter(node.name, locks, accessors);
             for (MethodNode method : node.methods) {
                 if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
@@ -217,7 +218,7 @@ final class ClassAnalysis {
         }
         MethodFlow flow = flows.get(method);
         MethodFacts facts = collector.collect(flow, LockFlow.compute(flow, context.locks, locks), context,
-                sourceFiles.get(flow.owner));
+                sourceLines.get(flow.owner));
         factsByMethod.put(method, Map.entry(context, facts));
         return facts;
     }

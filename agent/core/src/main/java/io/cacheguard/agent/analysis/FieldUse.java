@@ -7,40 +7,46 @@ final class FieldUse {
     /** What the instruction does in words: {@code put}, {@code iterator remove}, {@code returned}. */
     final String operation;
     final String method;
-    final String sourceFile;
-    final int line;
+    /** Where the instruction is in the source (for Kotlin's inlined code, through its source map). */
+    final SourceLines.Site where;
     final LockSet locks;
     /** Runs while the object or class is being initialised, before it can be shared. */
     final boolean duringInit;
 
-    FieldUse(String field, Access access, String operation, String method, String sourceFile, int line, LockSet locks,
+    FieldUse(String field, Access access, String operation, String method, SourceLines.Site where, LockSet locks,
              boolean duringInit) {
         this.field = field;
         this.access = access;
         this.operation = operation;
         this.method = method;
-        this.sourceFile = sourceFile;
-        this.line = line;
+        this.where = where;
         this.locks = locks;
         this.duringInit = duringInit;
     }
 
-    /** {@code put at ExpiringCache.java:57 in get(String)}. */
+    /**
+     * {@code put at ExpiringCache.java:57 in get(String)}; for code kotlinc inlined from another file,
+     * {@code put at Registry.kt:7 (inlined from Maps.kt:384) in lookup(String)}.
+     */
     String site() {
         StringBuilder site = new StringBuilder(operation);
-        if (line > 0) {
-            site.append(" at ").append(sourceFile == null ? "?" : sourceFile).append(':').append(line);
+        if (where.line > 0) {
+            site.append(" at ").append(where.file == null ? "?" : where.file).append(':').append(where.line);
+        }
+        if (where.inlinedFrom != null) {
+            site.append(" (inlined from ").append(where.inlinedFrom).append(')');
         }
         return site.append(" in ").append(method).toString();
     }
 
-    /** {@code :63}, or the whole site when the line is unknown. */
+    /** {@code :63}, or the whole site when the line is unknown or in another file. */
     String shortSite() {
-        return line > 0 ? ":" + line : site();
+        return where.ownLine() > 0 ? ":" + where.line : site();
     }
 
+    /** The reason's line is one of the class's own source file, or none. */
     Reason reason(String message) {
-        return new Reason(method, line, access, locks.isEmpty() ? null : locks.describe(), message);
+        return new Reason(method, where.ownLine(), access, locks.isEmpty() ? null : locks.describe(), message);
     }
 
     @Override

@@ -31,7 +31,10 @@ public final class Reason {
         return method;
     }
 
-    /** The source line, or -1 when the class has no line numbers or the reason is field-wide. */
+    /**
+     * A line of the class's own source file (for Kotlin's inlined code, as its source map gives it), or
+     * -1 when the class has no line numbers, the reason is field-wide, or the line is not one of that file.
+     */
     public int line() {
         return line;
     }

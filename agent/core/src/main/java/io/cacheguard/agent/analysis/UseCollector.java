@@ -43,10 +43,11 @@ final class UseCollector {
         this.subclasses = subclasses;
     }
 
-    MethodFacts collect(MethodFlow flow, LockSet[] lockStates, MethodContext context, String sourceFile) {
+    /** @param sourceLines where the line numbers of the method's class point in the source */
+    MethodFacts collect(MethodFlow flow, LockSet[] lockStates, MethodContext context, SourceLines sourceLines) {
         MethodFacts facts = new MethodFacts();
         String methodName = MethodNames.describe(flow.owner, flow.method.name, flow.method.desc);
-        Walk walk = new Walk(flow, facts, methodName, sourceFile, context.duringInit);
+        Walk walk = new Walk(flow, facts, methodName, sourceLines, context.duringInit);
         for (int i = 0; i < flow.size(); i++) {
             Frame<OriginValue> frame = flow.frames[i];
             if (frame == null || lockStates[i] == null) {
@@ -79,15 +80,15 @@ final class UseCollector {
         private final MethodFlow flow;
         private final MethodFacts facts;
         private final String methodName;
-        private final String sourceFile;
+        private final SourceLines sourceLines;
         private final boolean duringInit;
         final List<Publication> publications = new ArrayList<>();
 
-        Walk(MethodFlow flow, MethodFacts facts, String methodName, String sourceFile, boolean duringInit) {
+        Walk(MethodFlow flow, MethodFacts facts, String methodName, SourceLines sourceLines, boolean duringInit) {
             this.flow = flow;
             this.facts = facts;
             this.methodName = methodName;
-            this.sourceFile = sourceFile;
+            this.sourceLines = sourceLines;
             this.duringInit = duringInit;
         }
 
@@ -183,7 +184,7 @@ final class UseCollector {
                         publications.add(new Publication(index, field.name, origin.insn, line));
                     }
                 }
-                facts.uses.add(new FieldUse(field.name, Access.ASSIGN, "assignment", methodName, sourceFile, line,
+                facts.uses.add(new FieldUse(field.name, Access.ASSIGN, "assignment", methodName, sourceLines.locate(line),
                         held, duringInit));
             }
             for (Origin origin : value.origins) {
@@ -238,10 +239,19 @@ final class UseCollector {
                     facts.uses.add(new FieldUse(publication.field, Access.WRITE,
                             operation(call.name, origin.role) + " after the map was published in "
                                     + publication.field + " (line " + publication.line + ")",
-                            methodName, sourceFile, line, held, duringInit));
+                            methodName, sourceLines.locate(line), held, duringInit));
                     return;
                 }
             }
+        }
+
+        /** {@code  (line 12)} in the class's own file, {@code  (Maps.kt:384)} in another, or nothing. */
+        private String lineNote(int line) {
+            SourceLines.Site site = sourceLines.locate(line);
+            if (site.line <= 0) {
+                return "";
+            }
+            return site.inOwnFile ? " (line " + site.line + ")" : " (" + site.file + ":" + site.line + ")";
         }
 
         private void escape(OriginValue value, String how, LockSet held, int line) {
@@ -253,7 +263,7 @@ final class UseCollector {
         }
 
         private void use(Origin origin, Access access, String operation, LockSet held, int line) {
-            facts.uses.add(new FieldUse(origin.name, access, operation, methodName, sourceFile, line, held,
+            facts.uses.add(new FieldUse(origin.name, access, operation, methodName, sourceLines.locate(line), held,
                     duringInit));
         }
 

@@ -97,7 +97,7 @@ final class VerdictRules {
             if (accessOrdered && use.access == Access.READ
                     && (use.operation.equals("get") || use.operation.equals("getOrDefault"))) {
                 use = new FieldUse(use.field, Access.WRITE, use.operation + " (reorders an access-ordered map)",
-                        use.method, use.sourceFile, use.line, use.locks, false);
+                        use.method, use.where, use.locks, false);
             }
             result.add(use);
         }
