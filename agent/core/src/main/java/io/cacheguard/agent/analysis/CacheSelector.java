@@ -59,7 +59,8 @@ public final class CacheSelector {
     /**
      * @param all     analyse every class
      * @param targets {@code :}-separated class globs and {@code Class.field} (or {@code Class#field})
-     *                entries; a last segment starting in lower case names a field
+     *                entries; a last segment starting in lower case names a field, one starting in
+     *                upper case a class or a field ({@code com.acme.Factory.INSTANCES})
      */
     public static CacheSelector of(boolean all, String targets) {
         List<Glob> classes = new ArrayList<>();
@@ -78,6 +79,11 @@ public final class CacheSelector {
                     fields.add(new Target(new Glob(entry.substring(0, dot)), new Glob(entry.substring(dot + 1))));
                 } else {
                     classes.add(new Glob(entry));
+                    if (dot > 0 && dot < entry.length() - 1) {
+                        // com.acme.Factory.INSTANCES: static fields are upper case too. Either reading
+                        // may be meant, and the one that names nothing costs nothing.
+                        fields.add(new Target(new Glob(entry.substring(0, dot)), new Glob(entry.substring(dot + 1))));
+                    }
                 }
             }
         }

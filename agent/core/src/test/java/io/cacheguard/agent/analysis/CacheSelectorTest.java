@@ -38,6 +38,16 @@ class CacheSelectorTest {
         assertTrue(CacheSelector.defaults().selectsByNamesOnly());
     }
 
+    /** Issue 14 item 4: static fields are upper case, and this entry used to match nothing. */
+    @Test
+    void anUpperCaseLastSegmentNamesAStaticFieldAsWellAsAClass() {
+        CacheSelector selector = CacheSelector.of(false, "com.acme.Factory.INSTANCES:com.acme.Outer.Inner");
+        assertTrue(selector.isCacheField("com.acme.Factory", "INSTANCES"));
+        assertFalse(selector.isCacheField("com.acme.Factory", "OTHERS"));
+        assertTrue(selector.isCacheClass("com.acme.Outer.Inner"), "still a class, as a nested class's canonical name");
+        assertFalse(selector.isCacheClass("com.acme.Factory"));
+    }
+
     @Test
     void allTakesEveryClassButNeverTheJdkOrTheAgent() {
         CacheSelector selector = CacheSelector.of(true, null);
