@@ -1,6 +1,7 @@
 package io.cacheguard.agent.scan;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemLoopException;
@@ -28,18 +29,71 @@ import java.util.zip.ZipInputStream;
  * that cannot be read is an {@link ScanProblem.Kind#INPUT} problem (the scan exits 2), with what to
  * do about it: the user chose it. What is found inside a jar or directory is someone else's build,
  * so a bad entry is reported and skipped without failing the scan.
+ *
+ * <p>Inputs may be hostile (a zip bomb: a small jar whose entry inflates to gigabytes), so every
+ * read is bounded by {@link Limits}: bytes are counted as they are inflated, since the sizes a zip
+ * entry declares are the archive's word, not a fact; nested archives are read as streams, never
+ * held in memory whole.
  */
 final class InputReader {
     /** A jar in a jar in a jar is real (an EAR's WAR's libraries); deeper is a zip bomb or a mistake. */
-    private static final int MAX_NESTING = 8;
+    static final int MAX_NESTING = 8;
+    /** The largest class files javac and kotlinc write are a few megabytes; 64 MB leaves room and stops a bomb. */
+    static final long DEFAULT_MAX_CLASS_BYTES = 64L << 20;
+    /** A large Spring Boot or EAR file holds ~100,000 entries; ten times that is a bomb of tiny entries. */
+    static final int MAX_ENTRIES = 1_000_000;
+
+    /** How much of a hostile input the scan reads before it gives up on a part of it. */
+    static final class Limits {
+        final long maxClassBytes;
+        final int maxNesting;
+        /** Per named input, nested archives' entries included. */
+        final int maxEntries;
+
+        Limits(long maxClassBytes, int maxNesting, int maxEntries) {
+            this.maxClassBytes = maxClassBytes;
+            this.maxNesting = maxNesting;
+            this.maxEntries = maxEntries;
+        }
+
+        static Limits defaults() {
+            return new Limits(DEFAULT_MAX_CLASS_BYTES, MAX_NESTING, MAX_ENTRIES);
+        }
+    }
+
+    /** A class file that inflates past {@link Limits#maxClassBytes}. */
+    private static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** A named input with more entries than {@link Limits#maxEntries}: the rest of it is not read. */
+    private static final class TooManyEntries extends RuntimeException {
+        final String where;
+
+        TooManyEntries(String where) {
+            super(null, null, false, false);
+            this.where = where;
+        }
+    }
     private static final String NAME_AN_INPUT = "name a jar, war, ear, directory or .class file";
     private static final String MAKE_READABLE = "make it readable for this user";
+    private static final String RAISE_LIMIT = "if it is a real class file, raise the limit with --max-class-size";
 
     private final ScanProblems problems;
+    private final Limits limits;
     private final ClassFiles classes = new ClassFiles();
+    /** Entries read so far of the current named input. */
+    private int entries;
 
     InputReader(ScanProblems problems) {
+        this(problems, Limits.defaults());
+    }
+
+    InputReader(ScanProblems problems, Limits limits) {
         this.problems = problems;
+        this.limits = limits;
     }
 
     ClassFiles read(List<Path> inputs) {
@@ -50,6 +104,22 @@ final class InputReader {
     }
 
     private void readInput(Path input) {
+        entries = 0;
+        try {
+            readNamed(input);
+        } catch (TooManyEntries e) {
+            problems.report(ScanProblem.Kind.ENTRY, e.where, "more than " + limits.maxEntries
+                    + " entries in " + input + ": the rest of it is skipped");
+        }
+    }
+
+    private void countEntry(String where) {
+        if (++entries > limits.maxEntries) {
+            throw new TooManyEntries(where);
+        }
+    }
+
+    private void readNamed(Path input) {
         String label = input.toString();
         if (Files.isDirectory(input)) {
             readDirectory(input, label);
@@ -73,9 +143,12 @@ final class InputReader {
             return;
         }
         for (Path file : files) {
+            countEntry(file.toString());
             if (isClass(file.getFileName().toString())) {
-                try {
-                    addClass(Files.readAllBytes(file), directory.relativize(file).toString(), file.toString());
+                try (InputStream in = Files.newInputStream(file)) {
+                    addClass(readClass(in), directory.relativize(file).toString(), file.toString());
+                } catch (TooLarge e) {
+                    problems.report(ScanProblem.Kind.ENTRY, file.toString(), e.getMessage());
                 } catch (IOException e) {
                     unreadable(ScanProblem.Kind.ENTRY, file.toString(), e);
                 }
@@ -129,8 +202,12 @@ final class InputReader {
         }
         if (isClassMagic(head)) {
             byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = readClass(in);
+            } catch (TooLarge e) {
+                problems.report(failure, label, failure == ScanProblem.Kind.INPUT
+                        ? e.getMessage().replace(": skipped", "") + "; " + RAISE_LIMIT : e.getMessage());
+                return;
             } catch (IOException e) {
                 unreadable(failure, label, e);
                 return;
@@ -177,45 +254,121 @@ final class InputReader {
                 continue;
             }
             String origin = label + "!/" + name;
-            byte[] bytes;
+            countEntry(origin);
             try (InputStream in = zip.getInputStream(entry)) {
-                bytes = in.readAllBytes();
+                accept(name, in, origin, 1);
+            } catch (TooLarge e) {
+                problems.report(ScanProblem.Kind.ENTRY, origin, e.getMessage());
             } catch (IOException e) {
                 unreadable(ScanProblem.Kind.ENTRY, origin, e);
-                continue;
             }
-            accept(name, bytes, origin, 1);
         }
     }
 
-    private void accept(String name, byte[] bytes, String origin, int depth) {
+    private void accept(String name, InputStream in, String origin, int depth) throws IOException {
         if (isClass(name)) {
-            addClass(bytes, name, origin);
+            addClass(readClass(in), name, origin);
         } else {
-            readNested(bytes, origin, depth);
+            readNested(in, origin, depth);
         }
     }
 
-    /** A nested archive is read from memory: it has no file of its own to open. */
-    private void readNested(byte[] archive, String label, int depth) {
-        if (depth > MAX_NESTING) {
-            problems.report(ScanProblem.Kind.ENTRY, label, "archive nested more than " + MAX_NESTING
+    /**
+     * A nested archive is read as a stream, entry by entry: it has no file of its own to open, and
+     * holding it in memory whole would let a nested bomb do what the per-class cap prevents.
+     */
+    private void readNested(InputStream archive, String label, int depth) throws IOException {
+        if (depth > limits.maxNesting) {
+            problems.report(ScanProblem.Kind.ENTRY, label, "archive nested more than " + limits.maxNesting
                     + " levels deep: skipped");
             return;
         }
-        if (!isZipMagic(archive)) {
+        InputStream in = new BufferedInputStream(archive);
+        in.mark(4);
+        byte[] head = in.readNBytes(4);
+        in.reset();
+        if (!isZipMagic(head)) {
             problems.report(ScanProblem.Kind.ENTRY, label, "not a jar (bad zip header)");
             return;
         }
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+        // not closed: closing it would close the enclosing archive's stream, which its reader owns
+        ZipInputStream zip = new ZipInputStream(in);
+        try {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();
                 if (!entry.isDirectory() && (isClass(name) || isArchive(name))) {
-                    accept(name, zip.readAllBytes(), label + "!/" + name, depth + 1);
+                    String origin = label + "!/" + name;
+                    countEntry(origin);
+                    try {
+                        accept(name, new Unclosable(zip), origin, depth + 1);
+                    } catch (TooLarge e) {
+                        problems.report(ScanProblem.Kind.ENTRY, origin, e.getMessage()); // the next entry may be fine
+                    }
                 }
             }
+        } catch (TooLarge e) {
+            throw e;
         } catch (IOException e) {
             problems.report(ScanProblem.Kind.ENTRY, label, "corrupt jar (" + ScanProblem.describe(e) + ")");
+        }
+    }
+
+    /**
+     * A class file's bytes, counted as they are inflated: the size a zip entry declares is not
+     * checked by anyone, and {@code readAllBytes} would grow its buffer until the heap is gone.
+     */
+    private byte[] readClass(InputStream in) throws IOException {
+        // in chunks, not a growing buffer: a doubling buffer holds 1.5 times the bytes while it copies
+        List<byte[]> chunks = new ArrayList<>();
+        long total = 0;
+        try {
+            while (true) {
+                byte[] chunk = in.readNBytes(64 * 1024);
+                total += chunk.length;
+                if (total > limits.maxClassBytes) {
+                    throw new TooLarge("class file larger than " + size(limits.maxClassBytes)
+                            + " when inflated (--max-class-size): skipped");
+                }
+                if (chunk.length == 0) {
+                    break;
+                }
+                chunks.add(chunk);
+            }
+            byte[] bytes = new byte[(int) total];
+            int at = 0;
+            for (byte[] chunk : chunks) {
+                System.arraycopy(chunk, 0, bytes, at, chunk.length);
+                at += chunk.length;
+            }
+            return bytes;
+        } catch (OutOfMemoryError e) {
+            // A cap above what this heap holds (-Xmx64m and the default 64 MB): the memory is all in
+            // the chunks of this one read, which are garbage once it is given up, so the scan goes on.
+            chunks = null;
+            throw new TooLarge("class file does not fit in this JVM's heap after " + size(total)
+                    + " inflated (raise -Xmx or lower --max-class-size): skipped");
+        }
+    }
+
+    static String size(long bytes) {
+        if (bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + " MB";
+        }
+        if (bytes % 1024 == 0) {
+            return (bytes >> 10) + " KB";
+        }
+        return bytes + " bytes";
+    }
+
+    /** An entry of an archive being read, handed to code that closes what it is given. */
+    private static final class Unclosable extends FilterInputStream {
+        Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the enclosing ZipInputStream moves on to its next entry instead
         }
     }
 

@@ -20,7 +20,8 @@ public final class ScanCommand {
 
     static final String PREFIX = "cacheguard scan: ";
     static final String SYNOPSIS =
-            "scan <jar|dir|.class>... [--all] [--targets LIST] [--format text|json|sarif] [--output FILE]";
+            "scan <jar|dir|.class>... [--all] [--targets LIST] [--format text|json|sarif] [--output FILE]"
+                    + " [--max-class-size SIZE]";
 
     private ScanCommand() {
     }
@@ -39,7 +40,7 @@ public final class ScanCommand {
             return EXIT_CLEAN;
         }
         ScanProblems problems = new ScanProblems(err);
-        ClassFiles classes = new InputReader(problems).read(options.inputs);
+        ClassFiles classes = new InputReader(problems, options.limits()).read(options.inputs);
         ScanResult result = new ClassScan(options.selector(), problems).scan(classes);
         String report = options.format.render(result);
         if (options.output == null) {
@@ -83,6 +84,8 @@ public final class ScanCommand {
                 "                   fields (com.acme.Registry.byId)",
                 "  --format FORMAT  text (default), json or sarif (SARIF 2.1.0, for code scanning)",
                 "  --output FILE    write the report to FILE instead of stdout",
+                "  --max-class-size SIZE  the largest class file read, inflated (default 64m); a larger",
+                "                   one inside a jar is reported and skipped, a named one is an error",
                 "",
                 "A path you name that cannot be read (missing, not a jar, directory or class file, a",
                 "corrupt jar, a malformed or too-new class file) is an error; a bad class or nested jar",

@@ -16,9 +16,12 @@ final class ScanOptions {
     /** Where the report goes, or null for stdout. */
     final Path output;
     final boolean help;
+    /** The largest class file read, inflated, in bytes. */
+    final long maxClassBytes;
 
     private ScanOptions(List<Path> inputs, boolean all, String targets, ReportFormat format, Path output,
-                        boolean help) {
+                        boolean help, long maxClassBytes) {
+        this.maxClassBytes = maxClassBytes;
         this.inputs = List.copyOf(inputs);
         this.all = all;
         this.targets = targets;
@@ -33,6 +36,7 @@ final class ScanOptions {
         String targets = null;
         ReportFormat format = ReportFormat.TEXT;
         Path output = null;
+        long maxClassBytes = InputReader.DEFAULT_MAX_CLASS_BYTES;
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -49,7 +53,8 @@ final class ScanOptions {
                     break;
                 case "--help":
                 case "-h":
-                    return new ScanOptions(List.of(), false, null, ReportFormat.TEXT, null, true);
+                    return new ScanOptions(List.of(), false, null, ReportFormat.TEXT, null, true,
+                            InputReader.DEFAULT_MAX_CLASS_BYTES);
                 case "--all":
                     if (inline != null) {
                         throw new UsageException("option --all takes no value");
@@ -78,6 +83,11 @@ final class ScanOptions {
                     output = Paths.get(value);
                     break;
                 }
+                case "--max-class-size": {
+                    String value = inline != null ? inline : value(args, ++i, name, "SIZE");
+                    maxClassBytes = size(value);
+                    break;
+                }
                 default:
                     throw new UsageException("unknown option '" + arg + "'");
             }
@@ -85,7 +95,7 @@ final class ScanOptions {
         if (inputs.isEmpty()) {
             throw new UsageException("no jar, directory or class file given");
         }
-        return new ScanOptions(inputs, all, targets, format, output, false);
+        return new ScanOptions(inputs, all, targets, format, output, false, maxClassBytes);
     }
 
     private static String value(List<String> args, int index, String option, String what) throws UsageException {
@@ -93,6 +103,28 @@ final class ScanOptions {
             throw new UsageException("option " + option + " needs a value (" + what + ")");
         }
         return args.get(index);
+    }
+
+    /** {@code 65536}, {@code 512k}, {@code 64m}, {@code 1g} (binary units, any case). */
+    static long size(String value) throws UsageException {
+        String digits = value.trim().toLowerCase(java.util.Locale.ROOT);
+        int shift = 0;
+        if (digits.endsWith("k") || digits.endsWith("m") || digits.endsWith("g")) {
+            shift = digits.endsWith("k") ? 10 : digits.endsWith("m") ? 20 : 30;
+            digits = digits.substring(0, digits.length() - 1);
+        }
+        if (!digits.matches("[0-9]{1,12}") || Long.parseLong(digits) == 0) {
+            throw new UsageException("--max-class-size '" + value + "' is not a size; use bytes or k, m, g (e.g. 64m)");
+        }
+        long bytes = Long.parseLong(digits) << shift;
+        if (bytes > 1L << 30) {
+            throw new UsageException("--max-class-size '" + value + "' is too large; at most 1g");
+        }
+        return bytes;
+    }
+
+    InputReader.Limits limits() {
+        return new InputReader.Limits(maxClassBytes, InputReader.MAX_NESTING, InputReader.MAX_ENTRIES);
     }
 
     CacheSelector selector() {
