@@ -34,6 +34,11 @@ public final class CacheguardAgent {
         start(arguments, instrumentation, true);
     }
 
+    /**
+     * Synchronized: two attach commands at once (or an attach while a start runs) take turns, so
+     * each request sees the agent as the one before it left it and gets its own outcome; each
+     * writes to its own transcript, and only the lines of its own thread (see {@code AgentLog.copyTo}).
+     */
     private static synchronized void start(String arguments, Instrumentation instrumentation, boolean attached) {
         AttachRequest request = null;
         try {

@@ -17,7 +17,18 @@ public final class AgentLog {
     private final PrintStream out;
     private final boolean quiet;
     /** A second destination while an attach command waits for the lines (see {@link #copyTo}). */
-    private volatile PrintStream copy;
+    private volatile Copy copy;
+
+    /** An attach's transcript and the one thread whose lines go there. */
+    private static final class Copy {
+        final PrintStream transcript;
+        final Thread thread;
+
+        Copy(PrintStream transcript, Thread thread) {
+            this.transcript = transcript;
+            this.thread = thread;
+        }
+    }
 
     private AgentLog(PrintStream out, boolean quiet) {
         this.out = out;
@@ -40,11 +51,15 @@ public final class AgentLog {
     }
 
     /**
-     * Also writes every line to {@code transcript} (null: stop): the {@code attach} command shows
-     * the user the lines the agent logs inside the target while it attaches.
+     * Also writes to {@code transcript} (null: stop) the lines the calling thread logs: the
+     * {@code attach} command shows the user the lines the agent logged inside the target for that
+     * attach. Only the attaching thread's lines: the application's threads log too (a live map
+     * guarded on its first access, a class patched as it loads, a race), whenever they run, and
+     * such a line logged while a second attach runs would land in the second command's output
+     * although the first attach caused it (issue 17). Those lines stay in the log.
      */
     public void copyTo(PrintStream transcript) {
-        copy = transcript;
+        copy = transcript == null ? null : new Copy(transcript, Thread.currentThread());
     }
 
     /** A line about what the agent does (start-up, patched fields, live maps): not shown when quiet. */
@@ -69,9 +84,9 @@ public final class AgentLog {
 
     private void print(String line) {
         out.println(line);
-        PrintStream transcript = copy;
-        if (transcript != null) {
-            transcript.println(line);
+        Copy to = copy;
+        if (to != null && to.thread == Thread.currentThread()) {
+            to.transcript.println(line);
         }
     }
 }
