@@ -1,5 +1,6 @@
 package io.cacheguard.agent;
 
+import io.cacheguard.agent.report.AgentLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -45,8 +46,12 @@ final class AttachRequest implements AutoCloseable {
     }
 
     /** Tells the command how the attach ended; a no-op without a command. */
-    /** A line for the user: on stderr, and to the attach command's transcript when there is one. */
-    void println(String line) {
+    /**
+     * A line for the user, prefixed and escaped as {@link AgentLog} does: on stderr, and to the
+     * attach command's transcript when there is one.
+     */
+    void println(String message) {
+        String line = AgentLog.PREFIX + AgentLog.escape(message);
         System.err.println(line);
         if (transcript != null) {
             transcript.println(line);
@@ -55,7 +60,7 @@ final class AttachRequest implements AutoCloseable {
 
     void outcome(AttachProtocol.Outcome outcome, String message) {
         if (transcript != null) {
-            transcript.println(AttachProtocol.OUTCOME + outcome.name() + " " + message.replace('\n', ' '));
+            transcript.println(AttachProtocol.OUTCOME + outcome.name() + " " + AgentLog.escape(message));
         }
     }
 

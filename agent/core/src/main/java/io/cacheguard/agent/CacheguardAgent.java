@@ -5,6 +5,7 @@ import io.cacheguard.agent.config.AgentOptions;
 import io.cacheguard.agent.config.Mode;
 import io.cacheguard.agent.config.OptionException;
 import io.cacheguard.agent.config.OptionsParser;
+import io.cacheguard.agent.report.AgentLog;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -63,14 +64,14 @@ public final class CacheguardAgent {
             try {
                 options = OptionsParser.parse(request.options, System.getProperties());
             } catch (OptionException e) {
-                request.println("[cacheguard] error: " + e.getMessage()
+                request.println("error: " + e.getMessage()
                         + "; the agent is disabled and the application runs without it");
                 request.outcome(Outcome.FAILED, "the options were refused (see above); the agent is not running");
                 return;
             }
             if (options.mode() == Mode.OFF) {
                 if (!options.quiet()) {
-                    request.println("[cacheguard] " + CacheguardVersion.get() + " " + options.describe()
+                    request.println(CacheguardVersion.get() + " " + options.describe()
                             + (attached ? " (attached)" : "") + ": nothing is patched or watched");
                 }
                 request.outcome(Outcome.ATTACHED, "cacheguard " + CacheguardVersion.get() + " attached ("
@@ -82,8 +83,8 @@ public final class CacheguardAgent {
                     runtime = BootstrapRuntime.install(instrumentation);
                     runtimeInstalled = true;
                 } catch (Exception e) {
-                    String line = "[cacheguard] error: cannot put the runtime on the boot class path (" + e
-                            + "); the agent is disabled and the application runs without it";
+                    String line = AgentLog.PREFIX + AgentLog.escape("error: cannot put the runtime on the boot class "
+                            + "path (" + e + "); the agent is disabled and the application runs without it");
                     System.err.println(line);
                     request.outcome(Outcome.FAILED, line);
                     return;
@@ -104,7 +105,8 @@ public final class CacheguardAgent {
             }
         } catch (Throwable t) {
             // the host must never see an exception of ours
-            System.err.println("[cacheguard] error: the agent failed to start (" + t + ") and is disabled");
+            System.err.println(AgentLog.PREFIX
+                    + AgentLog.escape("error: the agent failed to start (" + t + ") and is disabled"));
             if (request != null) {
                 request.outcome(Outcome.FAILED, "the agent failed in the target (" + t + ")");
             }

@@ -85,21 +85,24 @@ public final class RaceReporter implements RaceListener {
         sarif.add(race);
     }
 
-    static String humanForm(Race race) {
-        StringBuilder text = new StringBuilder();
-        text.append("RACE ").append(race.kind().label()).append(" on ").append(race.map())
-                .append(" (map ").append(identity(race)).append(race.patched()
-                        ? ", patched: harmless in this run, racy in the source)" : ", not patched)");
-        site(text, "  ", race.later());
-        site(text, "  races with earlier ", race.earlier());
-        return text.toString();
+    /**
+     * The race as the log shows it: a headline, then each access with its stack, one element per
+     * line. {@link AgentLog} prefixes and escapes each line on its own, so a thread name or a frame
+     * (class, method and file names come from class files) cannot break a line or forge one.
+     */
+    static List<String> humanForm(Race race) {
+        List<String> lines = new ArrayList<>();
+        lines.add("RACE " + race.kind().label() + " on " + race.map() + " (map " + identity(race) + (race.patched()
+                ? ", patched: harmless in this run, racy in the source)" : ", not patched)"));
+        site(lines, "  ", race.later());
+        site(lines, "  races with earlier ", race.earlier());
+        return lines;
     }
 
-    private static void site(StringBuilder text, String lead, Site site) {
-        text.append(System.lineSeparator()).append(AgentLog.PREFIX).append(lead).append(site.operation())
-                .append(" in thread \"").append(site.threadName()).append("\" (id ").append(site.threadId()).append(')');
+    private static void site(List<String> lines, String lead, Site site) {
+        lines.add(lead + site.operation() + " in thread \"" + site.threadName() + "\" (id " + site.threadId() + ')');
         for (StackTraceElement frame : site.stack()) {
-            text.append(System.lineSeparator()).append(AgentLog.PREFIX).append("      at ").append(frame);
+            lines.add("      at " + frame);
         }
     }
 
