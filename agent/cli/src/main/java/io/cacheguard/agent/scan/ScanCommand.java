@@ -1,6 +1,7 @@
 package io.cacheguard.agent.scan;
 
 import io.cacheguard.agent.analysis.Verdict;
+import io.cacheguard.agent.report.AgentLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ public final class ScanCommand {
         try {
             options = ScanOptions.parse(args);
         } catch (UsageException e) {
-            err.println(PREFIX + e.getMessage() + "; usage: " + SYNOPSIS);
+            err.println(PREFIX + AgentLog.escape(e.getMessage()) + "; usage: " + SYNOPSIS);
             return EXIT_ERROR;
         }
         if (options.help) {
@@ -50,10 +51,12 @@ public final class ScanCommand {
             try {
                 write(options.output, report);
             } catch (IOException e) {
-                err.println(PREFIX + options.output + ": cannot write the report (" + ScanProblem.describe(e) + ")");
+                err.println(PREFIX + AgentLog.escape(options.output + ": cannot write the report ("
+                        + ScanProblem.describe(e) + ")"));
                 return EXIT_ERROR;
             }
-            err.println(PREFIX + TextReport.summary(result) + "; report written to " + options.output);
+            err.println(PREFIX + TextReport.summary(result) + "; report written to "
+                    + AgentLog.escape(String.valueOf(options.output)));
         }
         if (problems.anyInputFailed()) {
             return EXIT_ERROR;

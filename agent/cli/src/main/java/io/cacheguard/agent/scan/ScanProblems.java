@@ -1,5 +1,6 @@
 package io.cacheguard.agent.scan;
 
+import io.cacheguard.agent.report.AgentLog;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class ScanProblems {
     void report(ScanProblem.Kind kind, String input, String message) {
         ScanProblem problem = new ScanProblem(kind, input, message);
         problems.add(problem);
-        err.println(ScanCommand.PREFIX + problem);
+        err.println(ScanCommand.PREFIX + AgentLog.escape(String.valueOf(problem)));
     }
 
     /** Whether a named input failed: the scan then exits 2 even if the rest was scanned. */

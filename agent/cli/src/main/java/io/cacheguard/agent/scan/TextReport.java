@@ -3,6 +3,7 @@ package io.cacheguard.agent.scan;
 import io.cacheguard.agent.analysis.FieldReport;
 import io.cacheguard.agent.analysis.Reason;
 import io.cacheguard.agent.analysis.Verdict;
+import io.cacheguard.agent.report.AgentLog;
 import java.util.Locale;
 
 /** The report for people: one block per field, each reason with the line to look at, then a summary. */
@@ -22,20 +23,29 @@ final class TextReport {
         return out.append(summary(result)).append(NL).toString();
     }
 
+    /**
+     * Each line is escaped as the agent's log escapes it: class, field, method and source file
+     * names come from class files, where they may hold a newline or an ESC, and must not break a
+     * line of the report or forge one.
+     */
     private static void field(Finding finding, StringBuilder out) {
         FieldReport report = finding.report;
-        out.append(report.verdict().name()).append("  ").append(report.qualifiedName())
-                .append(report.isStatic() ? "  (static field)" : "  (instance field)").append(NL);
-        out.append("  declared  ").append(report.declaredType()).append(NL);
-        out.append("  assigned  ").append(report.assignedTypes().isEmpty() ? "-"
-                : String.join(", ", JsonReport.sorted(report.assignedTypes()))).append(NL);
+        line(out, report.verdict().name() + "  " + report.qualifiedName()
+                + (report.isStatic() ? "  (static field)" : "  (instance field)"));
+        line(out, "  declared  " + report.declaredType());
+        line(out, "  assigned  " + (report.assignedTypes().isEmpty() ? "-"
+                : String.join(", ", JsonReport.sorted(report.assignedTypes()))));
         for (Reason reason : report.reasons()) {
-            out.append("  reason    ").append(reason.message()).append(NL);
+            line(out, "  reason    " + reason.message());
             if (reason.method() != null) {
-                out.append(CONTINUATION).append(where(report, reason)).append(NL);
+                line(out, CONTINUATION + where(report, reason));
             }
         }
-        out.append("  input     ").append(finding.origin).append(NL);
+        line(out, "  input     " + finding.origin);
+    }
+
+    private static void line(StringBuilder out, String line) {
+        out.append(AgentLog.escape(line)).append(NL);
     }
 
     /** {@code in put(String, String) at RacyCache.java:14, write, no lock}. */

@@ -101,6 +101,28 @@ final class Fixtures {
         throw new AssertionError("'" + text + "' not in " + source);
     }
 
+    /**
+     * A fixture as {@link #all} holds it, with one field and its source file renamed: names a
+     * compiler cannot write (a newline, an ESC) but a class file can hold.
+     */
+    static byte[] renamedFields(String simpleName, String field, String newName, String sourceFile) {
+        byte[] classFile = renamedInto(simpleName, PACKAGE);
+        ClassWriter writer = new ClassWriter(0);
+        new ClassReader(classFile).accept(new ClassRemapper(new org.objectweb.asm.ClassVisitor(
+                org.objectweb.asm.Opcodes.ASM9, writer) {
+            @Override
+            public void visitSource(String source, String debug) {
+                super.visitSource(sourceFile, debug);
+            }
+        }, new Remapper() {
+            @Override
+            public String mapFieldName(String owner, String name, String descriptor) {
+                return name.equals(field) ? newName : name;
+            }
+        }), 0);
+        return writer.toByteArray();
+    }
+
     private static byte[] renamed(byte[] classFile, String targetPackage) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(0);

@@ -55,4 +55,26 @@ class TextReportTest {
         assertEquals("summary: 1 patch, 1 safe, 0 skip (2 fields); 2 classes scanned, 2 analysed; 0 errors",
                 lines.get(lines.size() - 1));
     }
+
+    /**
+     * Issue 17: a field and a source file name with a newline and an ESC (legal in a class file)
+     * stay inside their lines; no line of the report can be forged.
+     */
+    @Test
+    void namesFromClassFilesAreEscapedSoEachLineStaysOneLine() {
+        String forged = "PATCH  com.evil.Forged.x  (static field)";
+        byte[] hostile = Fixtures.renamedFields("RacyCache", "entries", "entries\n" + forged + "\u001b[2K",
+                "Racy\nCache.java");
+        Path jar = Archives.jar(dir.resolve("hostile.jar"), java.util.Map.of(
+                Fixtures.PACKAGE + "RacyCache.class", hostile));
+        ScanRun hostileRun = ScanRun.of(jar);
+        List<String> shown = hostileRun.stdout.lines().collect(java.util.stream.Collectors.toList());
+
+        assertTrue(shown.stream().noneMatch(line -> line.startsWith(forged)), hostileRun::toString);
+        assertTrue(shown.stream().anyMatch(line -> line.endsWith(".RacyCache.entries\\n" + forged
+                + "\\u001b[2K  (instance field)")), hostileRun::toString);
+        assertTrue(shown.stream().anyMatch(line -> line.contains(" at Racy\\nCache.java:")), hostileRun::toString);
+        assertTrue(!hostileRun.stdout.contains("\u001b") && !hostileRun.stderr.contains("\u001b"),
+                hostileRun::toString);
+    }
 }
