@@ -136,7 +136,7 @@ final class AgentStartup {
         try {
             return RaceSarif.open(options.sarif(), version);
         } catch (IOException | RuntimeException e) {
-            log.error("sarif='" + options.sarif() + "' cannot be written (" + e + "); no SARIF log is kept");
+            log.error("sarif='" + options.sarif() + "' cannot be written (" + reason(e) + "); no SARIF log is kept");
             return RaceSarif.NONE;
         }
     }
@@ -163,9 +163,14 @@ final class AgentStartup {
             return AgentLog.file(options.log(), options.quiet());
         } catch (IOException | RuntimeException e) {
             AgentLog fallback = AgentLog.stderr(options.quiet());
-            fallback.error("log='" + options.log() + "' cannot be written (" + e + "); logging to stderr instead");
+            fallback.error("log='" + options.log() + "' cannot be written (" + reason(e) + "); logging to stderr instead");
             return fallback;
         }
+    }
+
+    /** Why a file cannot be written: the agent's own refusals (a link, a FIFO) read as sentences. */
+    private static String reason(Exception e) {
+        return e.getClass() == IOException.class ? e.getMessage() : e.toString();
     }
 
     private static EventReport openReport(AgentOptions options, AgentLog log) {
@@ -175,7 +180,7 @@ final class AgentStartup {
         try {
             return EventReport.open(options.report());
         } catch (IOException | RuntimeException e) {
-            log.error("report='" + options.report() + "' cannot be written (" + e + "); no report is kept");
+            log.error("report='" + options.report() + "' cannot be written (" + reason(e) + "); no report is kept");
             return EventReport.NONE;
         }
     }

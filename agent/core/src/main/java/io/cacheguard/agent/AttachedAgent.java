@@ -102,7 +102,7 @@ final class AttachedAgent {
                 .put("retransformMillis", result == null ? 0 : result.nanos / 1_000_000)
                 .put("longestRetransformMicros", result == null ? 0 : result.longestNanos / 1_000)
                 .put("staleAliasFields", new ArrayList<>(stale)));
-        request.report(session.options.report());
+        request.report(session.report.path()); // where it goes: %p replaced; none if it fell back
         request.outcome(outcome, message);
     }
 }

@@ -2,7 +2,6 @@ package io.cacheguard.agent.config;
 
 import io.cacheguard.agent.analysis.CacheSelector;
 import io.cacheguard.agent.analysis.Glob;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +10,13 @@ import java.util.Map;
  *
  * @param defaultBounds the default bounds as a Caffeine spec (empty: none)
  * @param fieldBounds   per-field overrides of the bounds, by {@code Class.field}
+ * @param report        the {@code report} value as given ({@code %p}, a directory): a path is made of it only
+ *                      when the file is opened, so a path this JVM cannot name costs the report, not the agent
+ *                      (see {@link io.cacheguard.agent.report.OutputFile}); {@code log} and {@code sarif} alike
  */
 public record AgentOptions(Mode mode, List<Glob> includes, List<Glob> excludes, String targets, boolean all,
-                           String defaultBounds, Map<String, String> fieldBounds, Path report, Path log, boolean quiet,
-                           boolean failOnRace, Path sarif, int stackDepth, List<String> suppress) {
+                           String defaultBounds, Map<String, String> fieldBounds, String report, String log, boolean quiet,
+                           boolean failOnRace, String sarif, int stackDepth, List<String> suppress) {
     public AgentOptions {
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);

@@ -3,12 +3,16 @@ package io.cacheguard.agent.config;
 import io.cacheguard.agent.analysis.Glob;
 import io.cacheguard.agent.spec.BoundsSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +42,8 @@ public final class OptionsParser {
     private static final Set<String> KEYS = new TreeSet<>(List.of(
             "mode", "includes", "excludes", "targets", "all", "maximumSize", "expireAfterWrite", "expireAfterAccess",
             "report", "log", "quiet", "failOnRace", "sarif", "stackDepth", "suppress", "config"));
+    /** A config file is a few lines; anything larger is a wrong path, not a configuration. */
+    static final int CONFIG_MAX_BYTES = 1 << 20;
     private static final String BOUND_KEYS = "maximumSize expireAfterWrite expireAfterAccess";
 
     private OptionsParser() {
@@ -117,7 +123,7 @@ public final class OptionsParser {
 
     private static Map<String, String> readConfig(String file, Map<String, String> fieldBounds) throws OptionException {
         OnceEachProperties properties = new OnceEachProperties();
-        try (Reader in = Files.newBufferedReader(path("config", file), StandardCharsets.UTF_8)) {
+        try (Reader in = new StringReader(readSmallRegularFile(path("config", file)))) {
             properties.load(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new OptionException("config='" + file + "' cannot be read (" + e.getMessage()
@@ -143,6 +149,31 @@ public final class OptionsParser {
             }
         }
         return values;
+    }
+
+    /**
+     * The text of a config file, which must be a regular file of at most {@link #CONFIG_MAX_BYTES}.
+     * The type is checked before the file is opened: opening a FIFO blocks until someone writes
+     * it, and this runs in premain, before the application. A link to a regular file is read (a
+     * config mounted from a Kubernetes ConfigMap is one); reading harms nothing.
+     */
+    private static String readSmallRegularFile(Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw new IOException((attributes.isDirectory() ? "a directory" : "not a regular file (a FIFO, socket or device)"));
+        }
+        if (attributes.size() > CONFIG_MAX_BYTES) {
+            throw new IOException(attributes.size() + " bytes, over the " + CONFIG_MAX_BYTES + " a config file may have");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(CONFIG_MAX_BYTES + 1); // it may have grown since
+        }
+        if (bytes.length > CONFIG_MAX_BYTES) {
+            throw new IOException("over the " + CONFIG_MAX_BYTES + " bytes a config file may have");
+        }
+        // strict: a file in another encoding is refused, not read with replacement characters
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /**
@@ -186,11 +217,11 @@ public final class OptionsParser {
                 bool("all", values.getOrDefault("all", "false")),
                 bounds.toString(),
                 fieldBounds,
-                optionalPath("report", values.get("report")),
-                logPath(values.getOrDefault("log", "stderr")),
+                optionalFile(values.get("report")),
+                logFile(values.getOrDefault("log", "stderr")),
                 bool("quiet", values.getOrDefault("quiet", "false")),
                 bool("failOnRace", values.getOrDefault("failOnRace", "false")),
-                optionalPath("sarif", values.get("sarif")),
+                optionalFile(values.get("sarif")),
                 positive("stackDepth", values.getOrDefault("stackDepth", "16")),
                 list(values.get("suppress")));
     }
@@ -254,12 +285,16 @@ public final class OptionsParser {
         return items;
     }
 
-    private static Path optionalPath(String key, String value) throws OptionException {
-        return value == null || value.isBlank() ? null : path(key, value);
+    /**
+     * A file the agent writes, kept as text: it becomes a path when it is opened, where a path
+     * this JVM cannot name (non-ASCII under {@code LANG=C}) costs that file, not the whole agent.
+     */
+    private static String optionalFile(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static Path logPath(String value) throws OptionException {
-        return value.equals("stderr") ? null : path("log", value);
+    private static String logFile(String value) {
+        return value.equals("stderr") ? null : value.trim();
     }
 
     private static Path path(String key, String value) throws OptionException {

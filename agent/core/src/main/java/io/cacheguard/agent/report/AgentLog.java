@@ -3,9 +3,8 @@ package io.cacheguard.agent.report;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -46,14 +45,14 @@ public final class AgentLog {
         return new AgentLog(System.err, quiet);
     }
 
-    /** A log file, appended to; its parent directories are created. */
-    public static AgentLog file(Path path, boolean quiet) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        PrintStream stream = new PrintStream(Files.newOutputStream(path, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+    /**
+     * The log file {@code value} names for this JVM ({@code %p}, a directory: see {@link OutputFile}),
+     * appended to; its parent directories are created.
+     */
+    public static AgentLog file(String value, boolean quiet) throws IOException {
+        Path path = OutputFile.resolve(value, "log");
+        PrintStream stream = new PrintStream(Channels.newOutputStream(OutputFile.openAppend(path)), true,
+                StandardCharsets.UTF_8);
         return new AgentLog(stream, quiet);
     }
 

@@ -2,12 +2,9 @@ package io.cacheguard.agent.report;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The JSON Lines report: one event per line, written as it happens, each line with one write call,
@@ -27,17 +24,19 @@ public final class EventReport implements AutoCloseable {
     }
 
     /**
-     * Opens (truncates) the report file, creating its parent directories.
+     * Opens the report file {@code value} names for this JVM ({@code %p}, a directory: see
+     * {@link OutputFile}) to append to, creating it and its parent directories.
+     *
+     * <p>Appended, never truncated: the JVMs a build forks ({@code forkCount} &gt; 1) may share
+     * one path, and a JVM that truncated it would erase the events of those started before it.
+     * With {@code O_APPEND} every line, one write call, lands whole after the others' lines.
+     * Each JVM's lines begin with its {@code start} event (with its {@code pid}).
      *
      * @throws IOException with the reason the path cannot be written
      */
-    public static EventReport open(Path path) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        return over(path, FileChannel.open(path,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+    public static EventReport open(String value) throws IOException {
+        Path path = OutputFile.resolve(value, "jsonl");
+        return over(path, OutputFile.openAppend(path));
     }
 
     /** A report written to {@code channel}: what {@link #open} does with the file, and what a test watches. */
@@ -45,6 +44,7 @@ public final class EventReport implements AutoCloseable {
         return new EventReport(path, channel);
     }
 
+    /** The file written, {@code %p} replaced; null for {@link #NONE}. */
     public Path path() {
         return path;
     }

@@ -3,6 +3,8 @@ package io.cacheguard.agent.report;
 import io.cacheguard.agent.runtime.detector.Race;
 import io.cacheguard.agent.runtime.detector.Site;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +33,15 @@ public final class RaceSarif {
         this.version = version;
     }
 
-    /** A SARIF log at {@code path}, written at once with no results so that a clean run leaves one too. */
-    public static RaceSarif open(Path path, String version) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+    /**
+     * A SARIF log at the file {@code value} names for this JVM ({@code %p}, a directory: see
+     * {@link OutputFile}), written at once with no results so that a clean run leaves one too. The
+     * file is replaced, not written through: a link found there is refused at the start like any
+     * non-regular file, and a rename replaces a name, never what a link points to.
+     */
+    public static RaceSarif open(String value, String version) throws IOException {
+        Path path = OutputFile.resolve(value, "sarif");
+        OutputFile.check(path);
         RaceSarif sarif = new RaceSarif(path, version);
         sarif.write();
         return sarif;
@@ -56,8 +61,14 @@ public final class RaceSarif {
 
     private void write() throws IOException {
         String log = SarifLog.document(SarifLog.driver(version, rule()), Map.of("results", results));
-        Path partial = path.resolveSibling(path.getFileName() + ".partial");
-        Files.writeString(partial, log, StandardCharsets.UTF_8);
+        // one partial file per JVM: JVMs forked by one build may share the path, the last rename wins
+        Path partial = path.resolveSibling(path.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+        ByteBuffer bytes = ByteBuffer.wrap(log.getBytes(StandardCharsets.UTF_8));
+        try (FileChannel out = OutputFile.openTruncate(partial)) {
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+        }
         Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -154,6 +154,38 @@ class OptionsParserTest {
         assertTrue(e.getMessage().contains("'-Dcacheguard.moed'"), e.getMessage());
     }
 
+    /** Regression (issue 17): a config naming a FIFO with no writer blocked premain for ever. */
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aConfigThatIsNoRegularFileIsRefusedWithoutBeingOpened() throws Exception {
+        Path fifo = temp.resolve("fifo.properties");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertTrue(mkfifo.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && mkfifo.exitValue() == 0);
+        OptionException refused = assertThrows(OptionException.class,
+                () -> OptionsParser.parse("config=" + fifo, new Properties()));
+        assertTrue(refused.getMessage().startsWith("config='" + fifo + "' cannot be read (not a regular file"),
+                refused.getMessage());
+        OptionException directory = assertThrows(OptionException.class,
+                () -> OptionsParser.parse("config=" + temp, new Properties()));
+        assertTrue(directory.getMessage().contains("(a directory)"), directory.getMessage());
+    }
+
+    @Test
+    void aConfigOverOneMegabyteIsRefused() throws IOException {
+        Path config = temp.resolve("huge.properties");
+        Files.writeString(config, "mode=patch\n" + "#".repeat(OptionsParser.CONFIG_MAX_BYTES) + "\n");
+        OptionException refused = assertThrows(OptionException.class,
+                () -> OptionsParser.parse("config=" + config, new Properties()));
+        assertTrue(refused.getMessage().contains("over the 1048576 a config file may have"), refused.getMessage());
+    }
+
+    @Test
+    void aConfigReachedThroughALinkIsRead() throws Exception {
+        Path config = Files.writeString(temp.resolve("real.properties"), "mode=patch\n");
+        Path link = Files.createSymbolicLink(temp.resolve("mounted.properties"), config);
+        assertEquals(Mode.PATCH, OptionsParser.parse("config=" + link, new Properties()).mode());
+    }
+
     private static void assertMessage(String argument, String expected) {
         OptionException e = assertThrows(OptionException.class, () -> OptionsParser.parse(argument, new Properties()));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
