@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,13 +64,21 @@ public final class ChildJvm {
 
     /** As {@link #run(String...)}, killing the child and failing after {@code timeoutSeconds}. */
     public static Result run(long timeoutSeconds, String... arguments) throws IOException, InterruptedException {
+        return run(Map.of(), timeoutSeconds, arguments);
+    }
+
+    /** As {@link #run(long, String...)}, with these variables added to the child's environment ({@code LANG=C}). */
+    public static Result run(Map<String, String> environment, long timeoutSeconds, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java().toString());
         command.addAll(Arrays.asList(arguments));
         Path out = Files.createTempFile("cacheguard-child", ".out");
         Path err = Files.createTempFile("cacheguard-child", ".err");
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
