@@ -58,7 +58,8 @@ public final class AttachCommand {
                 String value = eq > 0 ? pair.substring(eq + 1).trim() : "";
                 // an empty path stays empty, for the parser to refuse, rather than become this directory
                 if (PATH_KEYS.contains(key) && !value.isEmpty() && !value.equals("stderr")) {
-                    pair = key + "=" + Paths.get(value).toAbsolutePath();
+                    // a trailing '/' names a directory the agent creates (cacheguard-<pid>.jsonl inside); keep it
+                    pair = key + "=" + Paths.get(value).toAbsolutePath() + (value.endsWith("/") ? "/" : "");
                 }
                 joined.append(joined.length() == 0 ? "" : ",").append(pair.trim());
             }
