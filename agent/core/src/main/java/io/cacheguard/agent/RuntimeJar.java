@@ -1,5 +1,6 @@
 package io.cacheguard.agent;
 
+import io.cacheguard.agent.report.OutputFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,7 +63,9 @@ final class RuntimeJar {
 
     /**
      * Writes the runtime classes to a jar in the temporary directory, named by their checksum so
-     * JVMs that start together share one file and a new agent version never reuses an old one.
+     * JVMs that start together share one file and a new agent version never reuses an old one. A
+     * file of that name is reused only if it is a private file of this user's (not a link, not
+     * writable by others): it will be on the bootstrap class path of a JVM that may run as root.
      */
     private static Path extract(Path agentJar) throws IOException {
         try (JarFile jar = new JarFile(agentJar.toFile())) {
@@ -76,7 +79,9 @@ final class RuntimeJar {
             }
             Path target = Paths.get(System.getProperty("java.io.tmpdir"),
                     "cacheguard-runtime-" + Long.toHexString(checksum.getValue()) + ".jar");
-            if (Files.isRegularFile(target)) {
+            // The jar goes onto the bootstrap class path, so only a file this user wrote may be
+            // reused: in a shared /tmp anyone can create a file of that name first.
+            if (OutputFile.isPrivateFileOfOurOwn(target)) {
                 return target;
             }
             Path partial = Files.createTempFile(target.getParent(), "cacheguard-runtime-", ".partial");
@@ -95,9 +100,12 @@ final class RuntimeJar {
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException raced) {
-                Files.deleteIfExists(partial); // another JVM wrote the same file first
+                if (!OutputFile.isPrivateFileOfOurOwn(target)) {
+                    return partial; // someone else's file holds the name: use our own copy, under its own name
+                }
+                Files.deleteIfExists(partial); // another JVM of ours wrote the same file first
             }
-            return target;
+            return OutputFile.isPrivateFileOfOurOwn(target) ? target : partial;
         }
     }
 }

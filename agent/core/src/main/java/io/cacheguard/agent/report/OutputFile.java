@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.Set;
 
 /**
  * How the agent turns a {@code report}, {@code log} or {@code sarif} value into a file it writes,
@@ -114,6 +116,29 @@ public final class OutputFile {
     private static FileChannel open(Path path, OpenOption how) throws IOException {
         check(path);
         return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, how, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Whether {@code path} is a regular file (not a link) that this JVM's user owns and nobody else
+     * may write: one only this user (or root) can have written, even in a shared {@code /tmp}. Where
+     * the file system has no POSIX permissions, ownership alone decides.
+     */
+    public static boolean isPrivateFileOfOurOwn(Path path) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, NO_FOLLOW);
+            if (!attributes.isRegularFile() || !isMe(path, Files.getOwner(path, NO_FOLLOW))) {
+                return false;
+            }
+            try {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, NO_FOLLOW);
+                return !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                        && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+            } catch (UnsupportedOperationException notPosix) {
+                return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

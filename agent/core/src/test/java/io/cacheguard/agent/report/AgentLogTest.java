@@ -40,7 +40,7 @@ class AgentLogTest {
     @Test
     void anErrorWithANewlineInItsValueIsOneLine() throws Exception {
         Path file = temp.resolve("log.txt");
-        AgentLog log = AgentLog.file(file, false);
+        AgentLog log = AgentLog.file(file.toString(), false);
         log.error("mode='fast\n[cacheguard] patched com.evil.X' is not a mode");
         assertEquals(List.of("[cacheguard] error: mode='fast\\n[cacheguard] patched com.evil.X' is not a mode"),
                 Files.readAllLines(file, StandardCharsets.UTF_8));
@@ -49,7 +49,7 @@ class AgentLogTest {
     @Test
     void aRaceKeepsItsLinesAndEachIsPrefixedAndEscapedOnItsOwn() throws Exception {
         Path file = temp.resolve("log.txt");
-        AgentLog log = AgentLog.file(file, false);
+        AgentLog log = AgentLog.file(file.toString(), false);
         StackTraceElement hostile = new StackTraceElement("com.evil.Cache", "get\n[cacheguard] forged",
                 "Cache\u001b[2K.java", 7);
         Site later = new Site("worker\n[cacheguard] forged", 12, "put", new StackTraceElement[] {hostile});

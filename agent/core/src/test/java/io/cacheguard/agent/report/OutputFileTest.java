@@ -24,6 +24,23 @@ class OutputFileTest {
     @TempDir
     Path temp;
 
+    /**
+     * The runtime jar extracted to the temporary directory (when the boot loader cannot be given its
+     * classes directly) goes onto the bootstrap class path: a file of its name is reused only if
+     * nobody else could have written it.
+     */
+    @Test
+    void onlyAPrivateRegularFileOfOurOwnCountsAsOneWeWrote() throws IOException {
+        Path mine = Files.createTempFile(temp, "runtime", ".jar");
+        assertTrue(OutputFile.isPrivateFileOfOurOwn(mine));
+        Path shared = Files.createFile(temp.resolve("shared.jar"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertFalse(OutputFile.isPrivateFileOfOurOwn(shared), "others may write it");
+        Path link = Files.createSymbolicLink(temp.resolve("link.jar"), mine);
+        assertFalse(OutputFile.isPrivateFileOfOurOwn(link), "a link");
+        assertFalse(OutputFile.isPrivateFileOfOurOwn(temp.resolve("missing.jar")));
+    }
+
     @Test
     void aLinkToAnExistingFileIsRefusedAndItsTargetKeepsItsBytes() throws Exception {
         Path target = Files.writeString(temp.resolve("precious"), "keep me\n");
