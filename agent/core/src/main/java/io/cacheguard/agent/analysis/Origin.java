@@ -26,8 +26,18 @@ final class Origin {
     final AbstractInsnNode insn;
     /** TRY_LOCK/STAMP: the lock acquired when it succeeds. */
     final LockId lock;
+    /**
+     * CALL: the method is declared to return a thread-safe map type ({@code ConcurrentMap}, ...),
+     * so whatever it returns is one, whoever built it (a builder's {@code build()}).
+     */
+    final boolean threadSafeResult;
 
     private Origin(Kind kind, String owner, String name, Role role, int number, AbstractInsnNode insn, LockId lock) {
+        this(kind, owner, name, role, number, insn, lock, false);
+    }
+
+    private Origin(Kind kind, String owner, String name, Role role, int number, AbstractInsnNode insn, LockId lock,
+                   boolean threadSafeResult) {
         this.kind = kind;
         this.owner = owner;
         this.name = name;
@@ -35,6 +45,7 @@ final class Origin {
         this.number = number;
         this.insn = insn;
         this.lock = lock;
+        this.threadSafeResult = threadSafeResult;
     }
 
     static Origin field(String owner, String name) {
@@ -42,7 +53,7 @@ final class Origin {
     }
 
     Origin derived(Role newRole) {
-        return new Origin(kind, owner, name, newRole, number, insn, lock);
+        return new Origin(kind, owner, name, newRole, number, insn, lock, threadSafeResult);
     }
 
     /** {@code this} of an instance of {@code owner} (also reached as an inner class's {@code this$0}). */
@@ -70,8 +81,9 @@ final class Origin {
         return new Origin(Kind.NEW, type, null, Role.VALUE, 0, insn, null);
     }
 
-    static Origin call(String owner, String name) {
-        return new Origin(Kind.CALL, owner, name, Role.VALUE, 0, null, null);
+    /** @param threadSafeResult whether the method is declared to return a thread-safe map type */
+    static Origin call(String owner, String name, boolean threadSafeResult) {
+        return new Origin(Kind.CALL, owner, name, Role.VALUE, 0, null, null, threadSafeResult);
     }
 
     static Origin lambda(String owner, String nameAndDescriptor) {
@@ -98,7 +110,7 @@ final class Origin {
         Origin other = (Origin) o;
         return kind == other.kind && number == other.number && role == other.role && insn == other.insn
                 && Objects.equals(owner, other.owner) && Objects.equals(name, other.name)
-                && Objects.equals(lock, other.lock);
+                && Objects.equals(lock, other.lock) && threadSafeResult == other.threadSafeResult;
     }
 
     @Override

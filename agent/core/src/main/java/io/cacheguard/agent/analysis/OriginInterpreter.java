@@ -219,7 +219,8 @@ final class OriginInterpreter extends Interpreter<OriginValue> {
                 }
             }
         }
-        return OriginValue.of(returnType.getSize(), Origin.call(call.owner, call.name));
+        return OriginValue.of(returnType.getSize(), Origin.call(call.owner, call.name,
+                returnType.getSort() == Type.OBJECT && MapTypes.THREAD_SAFE_TYPES.contains(returnType.getInternalName())));
     }
 
     /** Values a call on a tracked receiver hands back: views, iterators, entries, lock sides, try-lock results. */

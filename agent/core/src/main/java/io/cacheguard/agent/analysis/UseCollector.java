@@ -300,8 +300,10 @@ final class UseCollector {
                             kind == MapSubclasses.Kind.LINKED_HASH_MAP_ACCESS_ORDER, false);
                 }
                 case CALL: {
-                    boolean safe = MapTypes.isThreadSafeFactory(origin.owner, origin.name);
-                    return new AssignedValue(LockResolver.simpleName(origin.owner) + "." + origin.name + "(...)", safe,
+                    // A method declared to return a ConcurrentMap hands back one, whatever builds it.
+                    boolean safe = MapTypes.isThreadSafeFactory(origin.owner, origin.name) || origin.threadSafeResult;
+                    return new AssignedValue(LockResolver.simpleName(origin.owner) + "." + origin.name + "(...)"
+                            + (origin.threadSafeResult ? " (declared to return a thread-safe map)" : ""), safe,
                             false, false);
                 }
                 case PARAMETER:
