@@ -1,5 +1,6 @@
 package io.cacheguard.agent.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +15,8 @@ public final class FieldReport {
     private final Verdict verdict;
     private final List<Reason> reasons;
     private final Set<String> lazyInitStores;
-    private final String ownMapClass;
+    /** Whether the declared type is the application's own map class, guarded in itself (see {@link #ownMapClass}). */
+    private final boolean guardsOwnMapClass;
 
     public FieldReport(String className, String sourceFile, String fieldName, boolean isStatic, String declaredType,
                        Set<String> assignedTypes, Verdict verdict, List<Reason> reasons) {
@@ -24,12 +26,12 @@ public final class FieldReport {
     public FieldReport(String className, String sourceFile, String fieldName, boolean isStatic, String declaredType,
                        Set<String> assignedTypes, Verdict verdict, List<Reason> reasons, Set<String> lazyInitStores) {
         this(className, sourceFile, fieldName, isStatic, declaredType, assignedTypes, verdict, reasons, lazyInitStores,
-                null);
+                false);
     }
 
     private FieldReport(String className, String sourceFile, String fieldName, boolean isStatic, String declaredType,
                         Set<String> assignedTypes, Verdict verdict, List<Reason> reasons, Set<String> lazyInitStores,
-                        String ownMapClass) {
+                        boolean guardsOwnMapClass) {
         this.className = className;
         this.sourceFile = sourceFile;
         this.fieldName = fieldName;
@@ -39,25 +41,30 @@ public final class FieldReport {
         this.verdict = verdict;
         this.reasons = List.copyOf(reasons);
         this.lazyInitStores = Set.copyOf(lazyInitStores);
-        this.ownMapClass = ownMapClass;
+        this.guardsOwnMapClass = guardsOwnMapClass;
     }
 
     /** This report with the lazy initialisations of the field, which the agent makes atomic. */
     FieldReport withLazyInitStores(Set<String> stores) {
         return new FieldReport(className, sourceFile, fieldName, isStatic, declaredType, assignedTypes, verdict,
-                reasons, stores, ownMapClass);
+                reasons, stores, guardsOwnMapClass);
     }
 
-    /** This report for a field declared as the application's own map class, which is guarded in itself. */
-    FieldReport guardingOwnMapClass() {
+    /**
+     * This report for a field declared as the application's own map class, which is guarded in
+     * itself, with {@code why} added to its reasons.
+     */
+    FieldReport guardingOwnMapClass(Reason why) {
+        List<Reason> all = new ArrayList<>(reasons);
+        all.add(why);
         return new FieldReport(className, sourceFile, fieldName, isStatic, declaredType, assignedTypes, verdict,
-                reasons, lazyInitStores, declaredType);
+                all, lazyInitStores, true);
     }
 
     /** This report turned into a skip, for {@code why}: the agent cannot act on it as decided. */
     public FieldReport skipped(String why) {
         return new FieldReport(className, sourceFile, fieldName, isStatic, declaredType, assignedTypes, Verdict.SKIP,
-                List.of(Reason.general(why)), Set.of(), null);
+                List.of(Reason.general(why)), Set.of(), false);
     }
 
     /**
@@ -66,7 +73,7 @@ public final class FieldReport {
      * is made safe in itself instead. Null for every other field.
      */
     public String ownMapClass() {
-        return ownMapClass;
+        return guardsOwnMapClass ? declaredType : null;
     }
 
     /**

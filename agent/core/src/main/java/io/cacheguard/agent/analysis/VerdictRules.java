@@ -51,12 +51,9 @@ final class VerdictRules {
         if (byUses.verdict() != Verdict.PATCH) {
             return byUses;
         }
-        List<Reason> reasons = new ArrayList<>(byUses.reasons());
-        reasons.add(Reason.general("declared as " + declaredName + ", the application's own map class, which no"
-                + " wrapper can stand in for: " + declaredName + " itself is guarded when it loads (every operation"
-                + " of an instance on the instance's monitor)"));
-        return new FieldReport(byUses.className(), byUses.sourceFile(), byUses.fieldName(), byUses.isStatic(),
-                byUses.declaredType(), byUses.assignedTypes(), byUses.verdict(), reasons).guardingOwnMapClass();
+        return byUses.guardingOwnMapClass(Reason.general("declared as " + declaredName + ", the application's own"
+                + " map class, which no wrapper can stand in for: " + declaredName + " itself is guarded when it loads"
+                + " (every operation of an instance on the instance's monitor)"));
     }
 
     private FieldReport decideWrappable(FieldNode field, List<AssignedValue> assigned, List<FieldUse> uses,

@@ -3,6 +3,7 @@ package io.cacheguard.agent.transform;
 import io.cacheguard.agent.runtime.RawMapViews;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -100,12 +101,9 @@ final class MapSubclassGuard {
                           String[] interfaces) {
             this.superName = superName;
             if (!superGuarded) {
-                String[] more = new String[interfaces == null ? 1 : interfaces.length + 1];
-                if (interfaces != null) {
-                    System.arraycopy(interfaces, 0, more, 0, interfaces.length);
-                }
-                more[more.length - 1] = RAW_VIEWS;
-                interfaces = more;
+                String[] declared = interfaces == null ? new String[0] : interfaces;
+                interfaces = Arrays.copyOf(declared, declared.length + 1);
+                interfaces[declared.length] = RAW_VIEWS;
                 if (signature != null) {
                     signature = signature + "L" + RAW_VIEWS + ";";
                 }

@@ -1,6 +1,7 @@
 package io.cacheguard.agent.transform;
 
 import io.cacheguard.agent.analysis.ClassBytesSource;
+import io.cacheguard.agent.classfile.ClassFileWalker;
 import io.cacheguard.agent.analysis.FieldReport;
 import io.cacheguard.agent.analysis.Verdict;
 import java.util.ArrayList;
@@ -10,9 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -99,7 +97,7 @@ public final class SubclassGuards {
                 || requested.isEmpty() && guarded.isEmpty() && !targeted.test(internalName.replace('/', '.'))) {
             return null; // the common case: no map class asked for at all
         }
-        String superName = new ClassReader(classFile).getSuperName();
+        String superName = new ClassFileWalker(classFile).superName();
         boolean superGuarded;
         if (definedShape != null) {
             superGuarded = definedShape; // a redefinition, or another loader's copy: the same shape again
@@ -149,18 +147,22 @@ public final class SubclassGuards {
                 if (bytes == null) {
                     return null;
                 }
-                ClassReader reader = new ClassReader(bytes);
-                reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                ClassFileWalker walker = new ClassFileWalker(bytes);
+                walker.anyMember(new ClassFileWalker.MemberVisitor() {
                     @Override
-                    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                                     String[] exceptions) {
-                        if ((access & Opcodes.ACC_FINAL) != 0) {
-                            finalMethods.add(name + descriptor);
-                        }
-                        return null;
+                    public boolean field(int access, int member) {
+                        return false;
                     }
-                }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-                current = reader.getSuperName();
+
+                    @Override
+                    public boolean method(int access, int member, int codeStart, int codeLength) {
+                        if ((access & Opcodes.ACC_FINAL) != 0) {
+                            finalMethods.add(walker.memberName(member) + walker.memberDescriptor(member));
+                        }
+                        return false;
+                    }
+                });
+                current = walker.superName();
             }
             return null;
         }
