@@ -93,7 +93,8 @@ public final class RaceReporter implements RaceListener {
     static List<String> humanForm(Race race) {
         List<String> lines = new ArrayList<>();
         lines.add("RACE " + race.kind().label() + " on " + race.map() + " (map " + identity(race) + (race.patched()
-                ? ", patched: harmless in this run, racy in the source)" : ", not patched)"));
+                ? ", patched: harmless in this run, racy in the source" : ", not patched")
+                + ", detector " + race.detector().label() + ')');
         site(lines, "  ", race.later());
         site(lines, "  races with earlier ", race.earlier());
         return lines;
@@ -115,6 +116,7 @@ public final class RaceReporter implements RaceListener {
                 .put("event", "race")
                 .put("time", System.currentTimeMillis())
                 .put("kind", race.kind().label())
+                .put("detector", race.detector().label())
                 .put("class", className(race.map()))
                 .put("field", fieldName(race.map()))
                 .put("map", identity(race))

@@ -59,7 +59,7 @@ class AgentLogTest {
                 earlier, later)));
 
         assertEquals(List.of(
-                "[cacheguard] RACE write-write on com.evil.Cache.map (map @abc, not patched)",
+                "[cacheguard] RACE write-write on com.evil.Cache.map (map @abc, not patched, detector hb)",
                 "[cacheguard]   put in thread \"worker\\n[cacheguard] forged\" (id 12)",
                 "[cacheguard]       at com.evil.Cache.get\\n[cacheguard] forged(Cache\\u001b[2K.java:7)",
                 "[cacheguard]   races with earlier get in thread \"main\" (id 1)",

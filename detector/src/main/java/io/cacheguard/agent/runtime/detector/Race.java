@@ -17,15 +17,40 @@ public final class Race {
         }
     }
 
+    /** Which detector saw it. */
+    public enum Detector {
+        /** Two threads were inside the same patched map at once: overlapping in time, so never ordered. */
+        WATCH("watch"),
+        /** The happens-before detector: no synchronization it models orders the two accesses. */
+        HB("hb");
+
+        private final String label;
+
+        Detector(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
     private final Kind kind;
+    private final Detector detector;
     private final String map;
     private final int mapIdentity;
     private final boolean patched;
     private final Site earlier;
     private final Site later;
 
+    /** A race found by the happens-before detector. */
     public Race(Kind kind, String map, int mapIdentity, boolean patched, Site earlier, Site later) {
+        this(kind, Detector.HB, map, mapIdentity, patched, earlier, later);
+    }
+
+    public Race(Kind kind, Detector detector, String map, int mapIdentity, boolean patched, Site earlier, Site later) {
         this.kind = kind;
+        this.detector = detector;
         this.map = map;
         this.mapIdentity = mapIdentity;
         this.patched = patched;
@@ -35,6 +60,10 @@ public final class Race {
 
     public Kind kind() {
         return kind;
+    }
+
+    public Detector detector() {
+        return detector;
     }
 
     /** The map's field, {@code com.acme.Cache.map}. */
