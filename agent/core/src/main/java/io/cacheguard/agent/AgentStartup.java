@@ -1,6 +1,7 @@
 package io.cacheguard.agent;
 
 import io.cacheguard.agent.config.AgentOptions;
+import io.cacheguard.agent.config.Detector;
 import io.cacheguard.agent.config.Mode;
 import io.cacheguard.agent.report.AgentLog;
 import io.cacheguard.agent.report.EventReport;
@@ -10,6 +11,7 @@ import io.cacheguard.agent.runtime.CacheBounds;
 import io.cacheguard.agent.runtime.Detection;
 import io.cacheguard.agent.runtime.Guards;
 import io.cacheguard.agent.runtime.LiveMaps;
+import io.cacheguard.agent.runtime.Watch;
 import io.cacheguard.agent.spec.BoundsSpec;
 import io.cacheguard.agent.transform.CacheTransformer;
 import java.io.IOException;
@@ -50,10 +52,11 @@ final class AgentStartup {
         if (runtime == null) {
             log.error("the agent is not running from its jar; the runtime stays on the application class path");
         }
-        if (options.failOnRace() && !options.mode().detects()) {
+        if (options.failOnRace() && !options.detects()) {
             // shown even with quiet=true: the user asked for a failing exit status that cannot come
             log.error("failOnRace=true has no effect with mode=" + options.mode().label()
-                    + ": nothing detects races in that mode; use mode=both or mode=detect");
+                    + (options.mode().detects() ? " detector=off" : "")
+                    + ": nothing detects races then; use mode=both or mode=detect with a detector");
         }
         AgentSession session = new AgentSession(instrumentation, attached, startNanos, log, report, reporter, arguments, options);
         installPatching(session, attached);
@@ -106,13 +109,18 @@ final class AgentStartup {
      * re-attach turns {@code patch} into {@code both}); its options are those of that moment.
      */
     static void enableDetection(AgentSession session, AgentOptions options) {
-        if (!options.mode().detects()) {
+        if (!options.detects()) {
             return;
         }
         if (session.races == null) {
             session.races = new RaceReporter(session.log, session.report,
                     openSarif(options, session.log, CacheguardVersion.get()), Set.copyOf(options.suppress()));
-            Detection.configure(session.races, options.stackDepth(), session.reporter);
+            if (options.detector() == Detector.WATCH) {
+                AccessOrderAccess.open(session.instrumentation, session.log);
+                Watch.configure(session.races, options.stackDepth(), session.reporter);
+            } else {
+                Detection.configure(session.races, options.stackDepth(), session.reporter);
+            }
         }
         if (options.mode().patches()) {
             Guards.trackGuardedMaps();

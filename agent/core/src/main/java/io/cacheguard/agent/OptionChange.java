@@ -95,6 +95,8 @@ final class OptionChange {
         switch (key) {
             case "mode":
                 return options.mode();
+            case "detector":
+                return options.detector().label();
             case "report":
                 return String.valueOf(options.report());
             case "log":

@@ -41,9 +41,12 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
 
     /** Mode detect tracks a racy field rather than patching it, and the log and report say so. */
     private volatile Mode mode = Mode.PATCH;
+    /** Whether tracked maps are watched by a detector: the summary's {@code tracked} count. */
+    private volatile boolean detects;
 
     void started(String version, AgentOptions options, boolean attached) {
         mode = options.mode();
+        detects = options.detects();
         log.info(version + " " + options.describe() + (attached ? " (attached)" : ""));
         report.write(Json.object()
                 .put("event", "start")
@@ -52,6 +55,7 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
                 .put("pid", ProcessHandle.current().pid())
                 .put("java", System.getProperty("java.version"))
                 .put("mode", options.mode().label())
+                .put("detector", options.detector().label())
                 .put("attached", attached)
                 .put("options", options.describe()));
     }
@@ -169,7 +173,7 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
                 .put("event", "summary")
                 .put("time", System.currentTimeMillis())
                 .put("patched", mode.patches() ? patched.get() : 0)
-                .put("tracked", mode.detects() ? patched.get() : 0)
+                .put("tracked", detects ? patched.get() : 0)
                 .put("skipped", skipped.get())
                 .put("safe", safe.get())
                 .put("classesTransformed", transformed.get())

@@ -16,11 +16,22 @@ import io.cacheguard.agent.runtime.detector.WeakIdentityMap;
  * instrumented code.
  *
  * <p>Off until {@link #configure} (mode {@code patch}): then every entry point returns at once.
- * Nothing here throws into the application; a failure of the detector switches it off and is
+ * Configured, it is still not <em>armed</em> until the first access of a tracked map: until then
+ * the synchronization hooks return at once too, so a program whose caches are never used pays one
+ * field read per hook. That is sound: two accesses are ordered, if at all, by synchronization that
+ * comes after the first of them, and all of that is observed once armed. (Arming later, when a
+ * second thread touches a map, would not be: the release that ordered the two could be missed.)
+ * A thread that started before arming gets its state at its first event after, and is registered
+ * then, so that a later {@code join} of it is still seen.
+ *
+ * <p>Nothing here throws into the application; a failure of the detector switches it off and is
  * reported once.
  */
 public final class Detection {
+    /** The armed detector, which every hook reads: null until the first access of a tracked map. */
     private static volatile RaceDetector detector;
+    /** The configured detector, armed at the first access (or at once, see {@link #ARM_AT_START}). */
+    private static volatile RaceDetector configured;
     private static volatile GuardListener listener = GuardListener.NONE;
     private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>();
     /** Each started thread's state, for {@code join}; and what a thread about to start inherits. */
@@ -33,6 +44,11 @@ public final class Detection {
      * A constant for the JIT, so it costs nothing when off.
      */
     private static final boolean HOOKS_ONLY = Boolean.getBoolean("cacheguard.diagnostic.hooksOnly");
+    /**
+     * A diagnostic: arm at {@link #configure} rather than at the first access, as before lazy arming,
+     * so that tests can show both give the same verdicts.
+     */
+    private static final boolean ARM_AT_START = Boolean.getBoolean("cacheguard.diagnostic.armAtStart");
 
     private Detection() {
     }
@@ -41,15 +57,34 @@ public final class Detection {
     public static void configure(RaceListener races, int stackDepth, GuardListener events) {
         Sites.configure(stackDepth);
         listener = events;
-        detector = new RaceDetector(races);
+        configured = new RaceDetector(races);
+        if (ARM_AT_START) {
+            detector = configured;
+        }
     }
 
+    /** Whether the detector is configured: tracked maps are made for it (armed or not yet). */
     public static boolean enabled() {
+        return configured != null;
+    }
+
+    /** Whether the hooks observe synchronization yet: since the first access of a tracked map. */
+    public static boolean armed() {
         return detector != null;
     }
 
-    static void read(Object map, MapShadow shadow, SiteCapture operation) {
+    /** The detector, armed now if it was not yet: called by map accesses only. */
+    private static RaceDetector arm() {
         RaceDetector d = detector;
+        if (d == null) {
+            d = configured;
+            detector = d; // a racing arm writes the same value
+        }
+        return d;
+    }
+
+    static void read(Object map, MapShadow shadow, SiteCapture operation) {
+        RaceDetector d = arm();
         if (d == null) {
             return;
         }
@@ -64,7 +99,7 @@ public final class Detection {
     }
 
     static void write(Object map, MapShadow shadow, SiteCapture operation) {
-        RaceDetector d = detector;
+        RaceDetector d = arm();
         if (d == null) {
             return;
         }
@@ -197,6 +232,7 @@ public final class Detection {
 
     private static void fail(Throwable t) {
         detector = null;
+        configured = null;
         try {
             listener.guardFailed("race detection", t);
         } catch (Throwable ignored) {

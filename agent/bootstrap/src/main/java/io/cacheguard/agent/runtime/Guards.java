@@ -80,7 +80,7 @@ public final class Guards {
      */
     @Hook(Hook.Kind.ENTRY)
     public static Object track(Object value, String field) {
-        if (value == null || value instanceof GuardedMap || !Detection.enabled()) {
+        if (value == null || value instanceof GuardedMap || !detecting()) {
             return value;
         }
         try {
@@ -220,7 +220,12 @@ public final class Guards {
 
     /** In mode {@code both}, {@code guarded} (the twin of {@code original}) tracked as well; else itself. */
     static Object alsoTracked(Object original, Object guarded, String field) {
-        return trackGuarded && Detection.enabled() ? Tracking.tracked(original, guarded, field, true) : guarded;
+        return trackGuarded && detecting() ? Tracking.tracked(original, guarded, field, true) : guarded;
+    }
+
+    /** Whether a detector looks at tracked maps: the watch, or the happens-before detector. */
+    private static boolean detecting() {
+        return Watch.enabled() || Detection.enabled();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

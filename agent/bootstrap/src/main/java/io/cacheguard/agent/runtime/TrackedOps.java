@@ -30,6 +30,8 @@ final class TrackedOps<K, V> implements Map<K, V> {
 
     final Map<K, V> target;
     final MapShadow shadow;
+    /** The lightweight detector's watch of this map, or null when the happens-before detector sees it. */
+    private final MapWatch watch;
     /** The tracked map the application holds: the identity reports name. */
     private final Object owner;
 
@@ -37,134 +39,249 @@ final class TrackedOps<K, V> implements Map<K, V> {
         this.owner = owner;
         this.target = target;
         this.shadow = shadow;
+        this.watch = Watch.of(shadow.label(), shadow.patched(), AccessOrder.reorders(target));
     }
 
+    /** A read at one point (a view's size, an iterator's step): seen, with no span of its own. */
     void read(SiteCapture operation) {
-        Detection.read(owner, shadow, operation);
+        exit(enter(false, operation), operation);
     }
 
+    /** A write at one point, as {@link #read}. */
     void write(SiteCapture operation) {
-        Detection.write(owner, shadow, operation);
+        exit(enter(true, operation), operation);
+    }
+
+    /**
+     * The start of an operation: the happens-before detector sees the access here; the watch marks
+     * the map until {@link #exit}, so that another thread walking in meanwhile is seen.
+     *
+     * @return what {@link #exit} needs
+     */
+    Object enter(boolean write, SiteCapture operation) {
+        MapWatch w = watch;
+        if (w == null) {
+            if (write) {
+                Detection.write(owner, shadow, operation);
+            } else {
+                Detection.read(owner, shadow, operation);
+            }
+            return null;
+        }
+        return w.enter(write, operation);
+    }
+
+    /** {@link #enter} of a lookup, which changes an access-ordered map. */
+    private Object enterGet() {
+        MapWatch w = watch;
+        return w != null && w.readsWrite ? w.enter(true, GET) : enter(false, GET);
+    }
+
+    void exit(Object token, SiteCapture operation) {
+        MapWatch w = watch;
+        if (w != null) {
+            w.exit(token, operation, owner);
+        }
     }
 
     @Override
     public int size() {
-        read(SIZE);
-        return target.size();
+        Object token = enter(false, SIZE);
+        try {
+            return target.size();
+        } finally {
+            exit(token, SIZE);
+        }
     }
 
     @Override
     public boolean isEmpty() {
-        read(SIZE);
-        return target.isEmpty();
+        Object token = enter(false, SIZE);
+        try {
+            return target.isEmpty();
+        } finally {
+            exit(token, SIZE);
+        }
     }
 
     @Override
     public V get(Object key) {
-        read(GET);
-        return target.get(key);
+        Object token = enterGet();
+        try {
+            return target.get(key);
+        } finally {
+            exit(token, GET);
+        }
     }
 
     @Override
     public V getOrDefault(Object key, V defaultValue) {
-        read(GET);
-        return target.getOrDefault(key, defaultValue);
+        Object token = enterGet();
+        try {
+            return target.getOrDefault(key, defaultValue);
+        } finally {
+            exit(token, GET);
+        }
     }
 
     @Override
     public boolean containsKey(Object key) {
-        read(CONTAINS);
-        return target.containsKey(key);
+        Object token = enter(false, CONTAINS);
+        try {
+            return target.containsKey(key);
+        } finally {
+            exit(token, CONTAINS);
+        }
     }
 
     @Override
     public boolean containsValue(Object value) {
-        read(READ_ALL);
-        return target.containsValue(value);
+        Object token = enter(false, READ_ALL);
+        try {
+            return target.containsValue(value);
+        } finally {
+            exit(token, READ_ALL);
+        }
     }
 
     @Override
     public V put(K key, V value) {
-        write(PUT);
-        return target.put(key, value);
+        Object token = enter(true, PUT);
+        try {
+            return target.put(key, value);
+        } finally {
+            exit(token, PUT);
+        }
     }
 
     @Override
     public void putAll(Map<? extends K, ? extends V> m) {
-        write(PUT_ALL);
-        target.putAll(m);
+        Object token = enter(true, PUT_ALL);
+        try {
+            target.putAll(m);
+        } finally {
+            exit(token, PUT_ALL);
+        }
     }
 
     @Override
     public V remove(Object key) {
-        write(REMOVE);
-        return target.remove(key);
+        Object token = enter(true, REMOVE);
+        try {
+            return target.remove(key);
+        } finally {
+            exit(token, REMOVE);
+        }
     }
 
     @Override
     public boolean remove(Object key, Object value) {
-        write(REMOVE);
-        return target.remove(key, value);
+        Object token = enter(true, REMOVE);
+        try {
+            return target.remove(key, value);
+        } finally {
+            exit(token, REMOVE);
+        }
     }
 
     @Override
     public void clear() {
-        write(CLEAR);
-        target.clear();
+        Object token = enter(true, CLEAR);
+        try {
+            target.clear();
+        } finally {
+            exit(token, CLEAR);
+        }
     }
 
     @Override
     public V putIfAbsent(K key, V value) {
-        write(PUT);
-        return target.putIfAbsent(key, value);
+        Object token = enter(true, PUT);
+        try {
+            return target.putIfAbsent(key, value);
+        } finally {
+            exit(token, PUT);
+        }
     }
 
     @Override
     public boolean replace(K key, V oldValue, V newValue) {
-        write(PUT);
-        return target.replace(key, oldValue, newValue);
+        Object token = enter(true, PUT);
+        try {
+            return target.replace(key, oldValue, newValue);
+        } finally {
+            exit(token, PUT);
+        }
     }
 
     @Override
     public V replace(K key, V value) {
-        write(PUT);
-        return target.replace(key, value);
+        Object token = enter(true, PUT);
+        try {
+            return target.replace(key, value);
+        } finally {
+            exit(token, PUT);
+        }
     }
 
     @Override
     public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
-        write(COMPUTE);
-        return target.computeIfAbsent(key, mappingFunction);
+        Object token = enter(true, COMPUTE);
+        try {
+            return target.computeIfAbsent(key, mappingFunction);
+        } finally {
+            exit(token, COMPUTE);
+        }
     }
 
     @Override
     public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
-        write(COMPUTE);
-        return target.computeIfPresent(key, remappingFunction);
+        Object token = enter(true, COMPUTE);
+        try {
+            return target.computeIfPresent(key, remappingFunction);
+        } finally {
+            exit(token, COMPUTE);
+        }
     }
 
     @Override
     public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
-        write(COMPUTE);
-        return target.compute(key, remappingFunction);
+        Object token = enter(true, COMPUTE);
+        try {
+            return target.compute(key, remappingFunction);
+        } finally {
+            exit(token, COMPUTE);
+        }
     }
 
     @Override
     public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
-        write(COMPUTE);
-        return target.merge(key, value, remappingFunction);
+        Object token = enter(true, COMPUTE);
+        try {
+            return target.merge(key, value, remappingFunction);
+        } finally {
+            exit(token, COMPUTE);
+        }
     }
 
     @Override
     public void forEach(BiConsumer<? super K, ? super V> action) {
-        read(ITERATE);
-        target.forEach(action);
+        Object token = enter(false, ITERATE);
+        try {
+            target.forEach(action);
+        } finally {
+            exit(token, ITERATE);
+        }
     }
 
     @Override
     public void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
-        write(COMPUTE);
-        target.replaceAll(function);
+        Object token = enter(true, COMPUTE);
+        try {
+            target.replaceAll(function);
+        } finally {
+            exit(token, COMPUTE);
+        }
     }
 
     @Override
@@ -184,19 +301,31 @@ final class TrackedOps<K, V> implements Map<K, V> {
 
     @Override
     public boolean equals(Object o) {
-        read(READ_ALL);
-        return target.equals(o instanceof TrackedMap ? ((TrackedMap) o).target() : o);
+        Object token = enter(false, READ_ALL);
+        try {
+            return target.equals(o instanceof TrackedMap ? ((TrackedMap) o).target() : o);
+        } finally {
+            exit(token, READ_ALL);
+        }
     }
 
     @Override
     public int hashCode() {
-        read(READ_ALL);
-        return target.hashCode();
+        Object token = enter(false, READ_ALL);
+        try {
+            return target.hashCode();
+        } finally {
+            exit(token, READ_ALL);
+        }
     }
 
     @Override
     public String toString() {
-        read(READ_ALL);
-        return target.toString();
+        Object token = enter(false, READ_ALL);
+        try {
+            return target.toString();
+        } finally {
+            exit(token, READ_ALL);
+        }
     }
 }

@@ -8,13 +8,14 @@ import java.util.Map;
 /**
  * The agent's settings after every source was read and checked.
  *
+ * @param detector      the race detector: {@link Detector#OFF} whenever the mode detects nothing
  * @param defaultBounds the default bounds as a Caffeine spec (empty: none)
  * @param fieldBounds   per-field overrides of the bounds, by {@code Class.field}
  * @param report        the {@code report} value as given ({@code %p}, a directory): a path is made of it only
  *                      when the file is opened, so a path this JVM cannot name costs the report, not the agent
  *                      (see {@link io.cacheguard.agent.report.OutputFile}); {@code log} and {@code sarif} alike
  */
-public record AgentOptions(Mode mode, List<Glob> includes, List<Glob> excludes, String targets, boolean all,
+public record AgentOptions(Mode mode, Detector detector, List<Glob> includes, List<Glob> excludes, String targets, boolean all,
                            String defaultBounds, Map<String, String> fieldBounds, String report, String log, boolean quiet,
                            boolean failOnRace, String sarif, int stackDepth, List<String> suppress) {
     public AgentOptions {
@@ -22,6 +23,16 @@ public record AgentOptions(Mode mode, List<Glob> includes, List<Glob> excludes, 
         excludes = List.copyOf(excludes);
         fieldBounds = Map.copyOf(fieldBounds);
         suppress = List.copyOf(suppress);
+    }
+
+    /** Whether races are looked for at all: a mode that detects, with a detector. */
+    public boolean detects() {
+        return detector != Detector.OFF;
+    }
+
+    /** Whether every acquire and release in the program is observed: the happens-before detector. */
+    public boolean observesSynchronization() {
+        return detector == Detector.HB;
     }
 
     /** Whether a class (dotted name) is in the user's includes and not in the excludes. */
@@ -59,6 +70,9 @@ public record AgentOptions(Mode mode, List<Glob> includes, List<Glob> excludes, 
     /** The settings in the agent-argument syntax, for the start-up line and the report. */
     public String describe() {
         StringBuilder text = new StringBuilder("mode=").append(mode.label());
+        if (mode.detects()) {
+            text.append(" detector=").append(detector.label());
+        }
         if (!includes.isEmpty()) {
             text.append(" includes=").append(join(includes));
         }

@@ -41,7 +41,7 @@ public final class OptionsParser {
     private static final String FIELD_BOUNDS_PREFIX = "bounds.";
     private static final Set<String> KEYS = new TreeSet<>(List.of(
             "mode", "includes", "excludes", "targets", "all", "maximumSize", "expireAfterWrite", "expireAfterAccess",
-            "report", "log", "quiet", "failOnRace", "sarif", "stackDepth", "suppress", "config"));
+            "report", "log", "quiet", "failOnRace", "sarif", "stackDepth", "suppress", "detector", "config"));
     /** A config file is a few lines; anything larger is a wrong path, not a configuration. */
     static final int CONFIG_MAX_BYTES = 1 << 20;
     private static final String BOUND_KEYS = "maximumSize expireAfterWrite expireAfterAccess";
@@ -211,6 +211,7 @@ public final class OptionsParser {
         checkBounds("bounds", bounds.toString());
         return new AgentOptions(
                 mode,
+                detector(mode, values.get("detector")),
                 globs(values.get("includes")),
                 globs(values.get("excludes")),
                 values.getOrDefault("targets", ""),
@@ -232,6 +233,28 @@ public final class OptionsParser {
         } catch (IllegalArgumentException e) {
             throw new OptionException("mode='" + value + "' is not a mode; accepted: patch, detect, both, off");
         }
+    }
+
+    /**
+     * The detector: the mode's default unless named. A mode that detects nothing ignores it, so a
+     * {@code -Dcacheguard.detector=hb} set for a whole fleet does not break {@code mode=patch}; but
+     * {@code detect} with no detector would do nothing at all, which no one means.
+     */
+    private static Detector detector(Mode mode, String value) throws OptionException {
+        if (value == null) {
+            return Detector.defaultFor(mode);
+        }
+        Detector named;
+        try {
+            named = Detector.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("detector='" + value + "' is not a detector; accepted: watch, hb, off");
+        }
+        if (mode == Mode.DETECT && named == Detector.OFF) {
+            throw new OptionException("detector=off with mode=detect would do nothing; use mode=patch to patch"
+                    + " without detecting, or detector=watch|hb");
+        }
+        return mode.detects() ? named : Detector.OFF;
     }
 
     private static void checkBounds(String key, String spec) throws OptionException {

@@ -62,7 +62,7 @@ public final class CacheTransformer implements ClassFileTransformer {
         this.otherAgents = otherAgents;
         this.selector = selector;
         this.guard = options.mode().patches();
-        this.syncHooks = options.mode().detects();
+        this.syncHooks = options.observesSynchronization();
         this.subclassGuards = subclassGuards;
         this.decisions = new DecisionCache(selector, guard ? subclassGuards : null, events, stats);
         this.events = events;

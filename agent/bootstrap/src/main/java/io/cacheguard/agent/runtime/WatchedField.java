@@ -1,0 +1,64 @@
+package io.cacheguard.agent.runtime;
+
+import io.cacheguard.agent.runtime.detector.Race;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What the lightweight detector spends on one field's maps, and what it has found there. At first
+ * every write marks its map and a sample of operations stalls while marked, so that a race shows
+ * early; each race reported halves, after a few, the share of writes that mark, and stalls stop, so
+ * that a field whose races are known costs almost nothing more (its counts become lower bounds,
+ * which the summary says). A field that never races keeps its first, still small, cost.
+ */
+final class WatchedField {
+    /** How long a sampled operation holds its mark: long enough for another core to walk in. */
+    static final long STALL_NANOS = 10_000L;
+    /** 1 in 2^12 reads sets a watchpoint at first; each level halves that. */
+    private static final int READ_WATCH_BITS = 12;
+    /** 1 in 2^8 marking writes stalls, only until the field's first races are reported. */
+    private static final int WRITE_STALL_MASK = (1 << 8) - 1;
+    private static final int RACES_PER_LEVEL = 4;
+    private static final int MAX_LEVEL = 16;
+
+    final String label;
+    final boolean patched;
+    /** Races reported on this field's maps; racy updates are fine, it only steers sampling. */
+    private volatile int reported;
+    private volatile int level;
+
+    WatchedField(String label, boolean patched) {
+        this.label = label;
+        this.patched = patched;
+    }
+
+    boolean marksWrite(ThreadLocalRandom random) {
+        int l = level;
+        return l == 0 || (random.nextInt() & ((1 << l) - 1)) == 0;
+    }
+
+    boolean stallsWrite(ThreadLocalRandom random) {
+        return level == 0 && (random.nextInt() & WRITE_STALL_MASK) == 0;
+    }
+
+    boolean watchesRead(ThreadLocalRandom random) {
+        return (random.nextInt() & ((1 << (READ_WATCH_BITS + level)) - 1)) == 0;
+    }
+
+    void report(Race race) {
+        int count = ++reported;
+        int next = Math.min(MAX_LEVEL, count / RACES_PER_LEVEL);
+        if (next > level) {
+            boolean first = level == 0;
+            level = next;
+            if (first) {
+                Watch.sampled(label);
+            }
+        }
+        Watch.race(race);
+    }
+
+    /** An overlap seen but not reported with both stacks: counted for the field. */
+    void countOnly() {
+        Watch.counted(label, patched);
+    }
+}
