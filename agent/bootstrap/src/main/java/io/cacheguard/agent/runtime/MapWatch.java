@@ -142,6 +142,11 @@ final class MapWatch {
         }
     }
 
+    /** Whether no thread is marked inside the map now. */
+    boolean isFree() {
+        return MARK.getVolatile(this) == null;
+    }
+
     /** Holds the mark a little longer, so that a thread about to walk in finds it; ends early once hit. */
     private void stall(Object token) {
         long until = System.nanoTime() + WatchedField.STALL_NANOS;

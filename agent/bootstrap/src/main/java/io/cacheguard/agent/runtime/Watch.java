@@ -30,31 +30,11 @@ public final class Watch {
 
     /** The watch of a new tracked map of {@code field}, or null when not watching. */
     static MapWatch of(String field, boolean patched, boolean readsWrite) {
-        if (races == null) {
+        RaceListener sink = races;
+        if (sink == null) {
             return null;
         }
-        return new MapWatch(FIELDS.computeIfAbsent(field, label -> new WatchedField(label, patched)), readsWrite);
-    }
-
-    static void race(io.cacheguard.agent.runtime.detector.Race race) {
-        RaceListener sink = races;
-        if (sink != null) {
-            sink.race(race);
-        }
-    }
-
-    static void counted(String field, boolean patched) {
-        RaceListener sink = races;
-        if (sink != null) {
-            sink.counted(field, patched);
-        }
-    }
-
-    static void sampled(String field) {
-        RaceListener sink = races;
-        if (sink != null) {
-            sink.sampled(field);
-        }
+        return new MapWatch(FIELDS.computeIfAbsent(field, label -> new WatchedField(label, patched, sink)), readsWrite);
     }
 
     static void fail(Throwable t) {

@@ -1,6 +1,7 @@
 package io.cacheguard.agent.runtime;
 
 import io.cacheguard.agent.runtime.detector.Race;
+import io.cacheguard.agent.runtime.detector.RaceListener;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -14,7 +15,7 @@ final class WatchedField {
     /** How long a sampled operation holds its mark: long enough for another core to walk in. */
     static final long STALL_NANOS = 10_000L;
     /** 1 in 2^12 reads sets a watchpoint at first; each level halves that. */
-    private static final int READ_WATCH_BITS = 12;
+    static final int READ_WATCH_BITS = 12;
     /** 1 in 2^8 marking writes stalls, only until the field's first races are reported. */
     private static final int WRITE_STALL_MASK = (1 << 8) - 1;
     private static final int RACES_PER_LEVEL = 4;
@@ -22,13 +23,23 @@ final class WatchedField {
 
     final String label;
     final boolean patched;
+    private final RaceListener races;
+    /** log2 of how many reads there are to one watchpoint, at level 0. */
+    private final int readWatchBits;
     /** Races reported on this field's maps; racy updates are fine, it only steers sampling. */
     private volatile int reported;
     private volatile int level;
 
-    WatchedField(String label, boolean patched) {
+    WatchedField(String label, boolean patched, RaceListener races) {
+        this(label, patched, races, READ_WATCH_BITS);
+    }
+
+    /** @param readWatchBits 0 makes every read a watchpoint (tests) */
+    WatchedField(String label, boolean patched, RaceListener races, int readWatchBits) {
         this.label = label;
         this.patched = patched;
+        this.races = races;
+        this.readWatchBits = readWatchBits;
     }
 
     boolean marksWrite(ThreadLocalRandom random) {
@@ -41,7 +52,7 @@ final class WatchedField {
     }
 
     boolean watchesRead(ThreadLocalRandom random) {
-        return (random.nextInt() & ((1 << (READ_WATCH_BITS + level)) - 1)) == 0;
+        return (random.nextInt() & ((1 << (readWatchBits + level)) - 1)) == 0;
     }
 
     void report(Race race) {
@@ -51,14 +62,18 @@ final class WatchedField {
             boolean first = level == 0;
             level = next;
             if (first) {
-                Watch.sampled(label);
+                races.sampled(label);
             }
         }
-        Watch.race(race);
+        races.race(race);
     }
 
     /** An overlap seen but not reported with both stacks: counted for the field. */
     void countOnly() {
-        Watch.counted(label, patched);
+        try {
+            races.counted(label, patched);
+        } catch (Throwable t) {
+            Watch.fail(t);
+        }
     }
 }
