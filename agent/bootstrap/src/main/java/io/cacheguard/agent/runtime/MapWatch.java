@@ -60,29 +60,31 @@ final class MapWatch {
     Object enter(boolean write, SiteCapture operation) {
         Object seen = MARK.getOpaque(this);
         Thread me = Thread.currentThread();
-        if (seen != null) {
-            walkIn(seen, me, write, operation);
-            return null; // inside someone's mark, or our own (a nested call): leave it as it is
-        }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (write) {
-            if (!field.marksWrite(random) || !MARK.compareAndSet(this, null, me)) {
-                return null;
+        if (seen == null) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            Object mine;
+            if (write) {
+                if (!field.marksWrite(random)) {
+                    return null;
+                }
+                mine = me;
+            } else {
+                if (!field.watchesRead(random)) {
+                    return null;
+                }
+                mine = new ReaderMark(me);
             }
-            if (field.stallsWrite(random)) {
-                stall(me);
+            seen = MARK.compareAndExchange(this, null, mine);
+            if (seen == null) {
+                if (!write || field.stallsWrite(random)) {
+                    stall(mine);
+                }
+                return mine;
             }
-            return me;
+            // Another thread marked the map between our look and our mark: it is inside now.
         }
-        if (!field.watchesRead(random)) {
-            return null;
-        }
-        ReaderMark reader = new ReaderMark(me);
-        if (!MARK.compareAndSet(this, null, reader)) {
-            return null;
-        }
-        stall(reader);
-        return reader;
+        walkIn(seen, me, write, operation);
+        return null; // inside someone's mark, or our own (a nested call): leave it as it is
     }
 
     /** Leaves the operation {@link #enter} returned {@code token} for; reports the race if it was hit. */

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the jcstress tests of this module (the bounded map's expiry against an in-place put, the
- * lazy-init compare-and-set with and without a local) in a child JVM, as jcstress's own runner
+ * lazy-init compare-and-set with and without a local, the watch's marks) in a child JVM, as jcstress's own runner
  * does, and fails on any FORBIDDEN outcome or error. The mode is {@code quick} in the build;
  * {@code -Dcacheguard.jcstress.mode=tough} tries far more interleavings.
  */
 class ProtocolsTest {
-    private static final List<String> TESTS = List.of("ExpiryRenewalStress", "LazyInitStress", "LazyInitAdoptStress");
+    private static final List<String> TESTS = List.of("ExpiryRenewalStress", "LazyInitStress", "LazyInitAdoptStress",
+            "WatchOverlapStress", "WatchNoFalseAlarmStress");
 
     @TempDir
     Path results;
