@@ -55,8 +55,8 @@ final class AgentStartup {
         if (options.failOnRace() && !options.detects()) {
             // shown even with quiet=true: the user asked for a failing exit status that cannot come
             log.error("failOnRace=true has no effect with mode=" + options.mode().label()
-                    + (options.mode().detects() ? " detector=off" : "")
-                    + ": nothing detects races then; use mode=both or mode=detect with a detector");
+                    + (options.mode().detects() ? " detector=off: nothing detects races in that mode; use detector=watch or hb"
+                    : ": nothing detects races in that mode; use mode=both or mode=detect"));
         }
         AgentSession session = new AgentSession(instrumentation, attached, startNanos, log, report, reporter, arguments, options);
         installPatching(session, attached);

@@ -35,6 +35,31 @@ class OptionsParserTest {
         assertFalse(options.quiet());
     }
 
+    /** The watch where the agent may stay on (both), the happens-before detector where CI pays for it (detect). */
+    @Test
+    void theDetectorDefaultsToTheWatchInBothAndToHappensBeforeInDetect() throws OptionException {
+        assertEquals(Detector.WATCH, OptionsParser.parse(null, new Properties()).detector());
+        assertEquals(Detector.HB, OptionsParser.parse("mode=detect", new Properties()).detector());
+        assertEquals(Detector.OFF, OptionsParser.parse("mode=patch", new Properties()).detector());
+        assertEquals(Detector.HB, OptionsParser.parse("detector=hb", new Properties()).detector());
+        assertEquals(Detector.WATCH, OptionsParser.parse("mode=detect,detector=watch", new Properties()).detector());
+        AgentOptions off = OptionsParser.parse("detector=off", new Properties());
+        assertEquals(Detector.OFF, off.detector());
+        assertFalse(off.detects());
+        assertTrue(off.mode().patches());
+        // a fleet-wide -Dcacheguard.detector does not break a JVM that only patches
+        assertEquals(Detector.OFF, OptionsParser.parse("mode=patch", properties("cacheguard.detector", "hb")).detector());
+        assertTrue(OptionsParser.parse("detector=hb", new Properties()).observesSynchronization());
+        assertFalse(OptionsParser.parse(null, new Properties()).observesSynchronization());
+        assertEquals("mode=both detector=watch", OptionsParser.parse(null, new Properties()).describe());
+    }
+
+    @Test
+    void aDetectorThatIsNoneOrWouldDoNothingIsRefused() {
+        assertMessage("detector=tsan", "detector='tsan' is not a detector; accepted: watch, hb, off");
+        assertMessage("mode=detect,detector=off", "detector=off with mode=detect would do nothing");
+    }
+
     @Test
     void agentArgumentListsKeyValuePairsWithColonSeparatedLists() throws OptionException {
         AgentOptions options = OptionsParser.parse(
