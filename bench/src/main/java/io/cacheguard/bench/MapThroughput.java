@@ -3,7 +3,10 @@ package io.cacheguard.bench;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cacheguard.agent.runtime.CacheBounds;
 import io.cacheguard.agent.runtime.GuardedHashMap;
+import io.cacheguard.agent.runtime.GuardListener;
 import io.cacheguard.agent.runtime.GuardedMaps;
+import io.cacheguard.agent.runtime.Guards;
+import io.cacheguard.agent.runtime.Watch;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +44,7 @@ public class MapThroughput {
     /** The LRU maps' capacity: equal to the key count, so eviction never runs and only locking is compared. */
     static final int LRU_CAPACITY = KEYS;
 
-    @Param({"hashmap", "guarded", "guarded-expiring", "chm", "syncmap",
+    @Param({"hashmap", "guarded", "watched", "guarded-expiring", "chm", "syncmap",
             "caffeine", "caffeine-expiring", "lru-guarded", "lru-sync"})
     String impl;
 
@@ -73,6 +76,8 @@ public class MapThroughput {
                 return new HashMap<>();
             case "guarded":
                 return new GuardedHashMap<>();
+            case "watched":
+                return watched();
             case "guarded-expiring":
                 return new GuardedHashMap<>(CacheBounds.of(-1, TimeUnit.MINUTES.toNanos(10), -1)); // expireAfterWrite=10m
             case "chm":
@@ -90,6 +95,18 @@ public class MapThroughput {
             default:
                 throw new IllegalArgumentException("unknown impl '" + impl + "'");
         }
+    }
+
+    /**
+     * What a patched field holds in the default mode: the guarded map, tracked and watched by the
+     * lightweight detector (the races it finds in a multi-threaded run, every put racing, are
+     * reported to nowhere: their cost is part of what is measured, until the field's sampling backs off).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, Integer> watched() {
+        Watch.configure(race -> { }, 16, GuardListener.NONE);
+        Guards.trackGuardedMaps();
+        return (Map<Integer, Integer>) Guards.guard(new HashMap<Integer, Integer>(), "io.cacheguard.bench.MapThroughput.map");
     }
 
     /** The classic hand-rolled LRU cache that the LRU wrapper exists to guard. */

@@ -65,6 +65,7 @@ public final class RatioTable {
 
     private static final List<Ratio> RATIOS = List.of(
             new Ratio("guarded", "chm", 0.9, 1, false),
+            new Ratio("watched", "chm", 0.9, 1, false),
             new Ratio("guarded", "syncmap", 3.0, 2, true),
             new Ratio("guarded-expiring", "caffeine-expiring", 1.0, 1, false),
             new Ratio("guarded", "caffeine", Double.NaN, 1, false),

@@ -17,9 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>every operation first looks at the mark (one plain load): another thread's writer mark, or
  *       any other thread's reader mark when this operation writes, means two threads are inside the
  *       map at once, and at least one of them changes it;</li>
- *   <li>a sample of reads marks the map too (a watchpoint), so that a writer walking into a read is
- *       seen; sampled operations also stall a few microseconds while marked, so that overlaps which
- *       are rare at any one instant show up.</li>
+ *   <li>a sample of the reads that walk the whole map (iteration, {@code equals}, {@code toString})
+ *       marks it too (a watchpoint), so that a writer walking into one is seen; sampled operations
+ *       also stall a few microseconds while marked, so that overlaps which are rare at any one
+ *       instant show up.</li>
  * </ul>
  * The thread that walks in captures its own stack and swaps the mark for a {@link Hit} carrying it;
  * the marked thread finds the hit when it leaves (its clearing CAS fails), captures its own stack,
@@ -69,14 +70,14 @@ final class MapWatch {
                 }
                 mine = me;
             } else {
-                if (!field.watchesRead(random)) {
+                if (!readsWholeMap(operation) || !field.watchesRead(random)) {
                     return null;
                 }
                 mine = new ReaderMark(me);
             }
             seen = MARK.compareAndExchange(this, null, mine);
             if (seen == null) {
-                if (!write || field.stallsWrite(random)) {
+                if (write ? field.stallsWrite(random) : field.mayStall()) {
                     stall(mine);
                 }
                 return mine;
@@ -85,6 +86,16 @@ final class MapWatch {
         }
         walkIn(seen, me, write, operation);
         return null; // inside someone's mark, or our own (a nested call): leave it as it is
+    }
+
+    /**
+     * Whether a read walks the whole map (iterates it, compares it, prints it): only those may set
+     * a watchpoint. A lookup is over in nanoseconds, and a write walking into it is seen as well
+     * the other way round, when the write marks and the lookup looks; sampling every lookup would
+     * cost the commonest operation of a cache a random number.
+     */
+    private static boolean readsWholeMap(SiteCapture operation) {
+        return operation == TrackedOps.ITERATE || operation == TrackedOps.READ_ALL;
     }
 
     /** Leaves the operation {@link #enter} returned {@code token} for; reports the race if it was hit. */

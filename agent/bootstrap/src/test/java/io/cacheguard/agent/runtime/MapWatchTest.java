@@ -37,7 +37,7 @@ class MapWatchTest {
     };
 
     private MapWatch watch(int readWatchBits) {
-        return new MapWatch(new WatchedField("com.acme.Cache.map", true, sink, readWatchBits), false);
+        return new MapWatch(new WatchedField("com.acme.Cache.map", true, sink, readWatchBits, 0), false);
     }
 
     @Test
@@ -68,18 +68,26 @@ class MapWatchTest {
 
     @Test
     void aWriteWalkingIntoAWatchedReadIsARace() throws Exception {
-        MapWatch watch = watch(0); // every read is a watchpoint
-        overlap(watch, false, TrackedOps.GET, true, TrackedOps.PUT);
+        MapWatch watch = watch(0); // every read of the whole map is a watchpoint
+        overlap(watch, false, TrackedOps.ITERATE, true, TrackedOps.PUT);
         assertEquals(1, races.size(), races.toString());
         assertEquals(Race.Kind.READ_WRITE, races.get(0).kind());
-        assertEquals("get", races.get(0).earlier().operation());
+        assertEquals("iterate", races.get(0).earlier().operation());
         assertEquals("put", races.get(0).later().operation());
+    }
+
+    /** A lookup sets no watchpoint, whatever the sampling: its write partner's mark finds the race instead. */
+    @Test
+    void aLookupIsNeverAWatchpoint() throws Exception {
+        MapWatch watch = watch(0);
+        overlap(watch, false, TrackedOps.GET, true, TrackedOps.PUT);
+        assertEquals(List.of(), races);
     }
 
     @Test
     void twoReadsAtOnceAreNoRace() throws Exception {
         MapWatch watch = watch(0);
-        overlap(watch, false, TrackedOps.GET, false, TrackedOps.CONTAINS);
+        overlap(watch, false, TrackedOps.ITERATE, false, TrackedOps.READ_ALL);
         assertEquals(List.of(), races);
         assertEquals(0, counted.get());
         assertMarkFree(watch);

@@ -13,7 +13,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * write happens before its read (and its watched read's write). The watch uses plain (opaque)
  * reads of its mark; this shows that a thread ordered after the writer never sees the writer's
  * mark, in every interleaving jcstress finds: the "never a false alarm" of the watch. Every read
- * is a watchpoint here, so the reader marks too.
+ * of the whole map is a watchpoint here, so the reader marks too.
  */
 @JCStressTest
 @Outcome(id = "0, 1", expect = Expect.ACCEPTABLE, desc = "ordered: nothing reported")
@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
 @State
 public class WatchNoFalseAlarmStress {
     private final WatchSink sink = new WatchSink();
-    private final MapWatch watch = new MapWatch(new WatchedField("Stress.map", true, sink, 0), false);
+    private final MapWatch watch = new MapWatch(new WatchedField("Stress.map", true, sink, 0, 0), false);
     private volatile boolean written;
 
     @Actor
@@ -34,8 +34,8 @@ public class WatchNoFalseAlarmStress {
     @Actor
     public void reader() {
         if (written) {
-            Object token = watch.enter(false, TrackedOps.GET);
-            watch.exit(token, TrackedOps.GET, this);
+            Object token = watch.enter(false, TrackedOps.ITERATE);
+            watch.exit(token, TrackedOps.ITERATE, this);
             Object write = watch.enter(true, TrackedOps.REMOVE);
             watch.exit(write, TrackedOps.REMOVE, this);
         }

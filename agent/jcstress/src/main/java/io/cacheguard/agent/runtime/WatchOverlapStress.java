@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
 @State
 public class WatchOverlapStress {
     private final WatchSink sink = new WatchSink();
-    private final MapWatch watch = new MapWatch(new WatchedField("Stress.map", true, sink), false);
+    private final MapWatch watch = new MapWatch(new WatchedField("Stress.map", true, sink, WatchedField.READ_WATCH_BITS, 0), false);
 
     @Actor
     public void putter() {
