@@ -66,6 +66,8 @@ class AttachIT {
                 .map(race -> race.get("class") + "." + race.get("field")).collect(Collectors.toSet());
         assertFalse(raced.isEmpty(), "the writers' races are reported from the attach on: " + events.events);
         assertTrue(Set.of(MEMO, SESSIONS).containsAll(raced), raced::toString);
+        // the default detector of an attach is the watch: it needs no synchronization rewritten in code already running
+        assertTrue(events.events("race").stream().allMatch(race -> "watch".equals(race.get("detector"))), events.events::toString);
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@link TrackedMapsMemory} without the agent, with {@code mode=patch} and with {@code mode=both}:
+ * {@link TrackedMapsMemory} without the agent, with {@code mode=patch} and with {@code mode=both} (the watch; the tracked maps are the same for both detectors):
  * the heap after a million short-lived tracked maps against the baseline, and the bytes each
  * retained cache object costs. Usage: {@code DetectorMemory AGENT_JAR}.
  */

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  * The race detector's cost in whole processes, each ratio taken between runs made back to back:
  * <ul>
  * <li>{@link RacyQuoteLoad} (a racy cache hammered by one or two threads) with {@code mode=patch}
- * and {@code mode=both}: with two threads every access races, the detector's worst case
+ * and {@code mode=both,detector=hb}: with two threads every access races, the detector's worst case
  * (target: {@code both} at least 0.5 of {@code patch});</li>
- * <li>the seed sample end to end (run-all rounds in its fixed budget), {@code mode=both} against
+ * <li>the seed sample end to end (run-all rounds in its fixed budget), {@code mode=both,detector=hb} against
  * {@code mode=patch} (target: at most 1.10 times slower, i.e. rounds ratio at least 0.91); and
- * {@code mode=both} with the detector's core switched off ({@code -Dcacheguard.diagnostic.hooksOnly=true}:
+ * {@code mode=both,detector=hb} with the detector's core switched off ({@code -Dcacheguard.diagnostic.hooksOnly=true}:
  * every hook still runs and finds its thread's state), the floor of observing each operation.</li>
  * </ul>
  * Usage: {@code java -cp bench/target/benchmarks.jar io.cacheguard.bench.process.DetectorProcessOverhead
@@ -42,7 +42,7 @@ public final class DetectorProcessOverhead {
                 List<Long> both = new ArrayList<>();
                 for (int run = 0; run < runs; run++) {
                     patch.add(picos(load(agent, "patch", classpath, readPercent, threads)));
-                    both.add(picos(load(agent, "both", classpath, readPercent, threads)));
+                    both.add(picos(load(agent, "both,detector=hb", classpath, readPercent, threads)));
                 }
                 double p = ChildRun.median(patch) / 1000.0;
                 double b = ChildRun.median(both) / 1000.0;
@@ -55,9 +55,9 @@ public final class DetectorProcessOverhead {
         List<Long> hooksOnlyRounds = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             patchRounds.add(rounds(ChildRun.of(ChildRun.java("-javaagent:" + agent + "=mode=patch", "-jar", samples))));
-            bothRounds.add(rounds(ChildRun.of(ChildRun.java("-javaagent:" + agent + "=mode=both", "-jar", samples))));
+            bothRounds.add(rounds(ChildRun.of(ChildRun.java("-javaagent:" + agent + "=mode=both,detector=hb", "-jar", samples))));
             hooksOnlyRounds.add(rounds(ChildRun.of(ChildRun.java("-Dcacheguard.diagnostic.hooksOnly=true",
-                    "-javaagent:" + agent + "=mode=both", "-jar", samples))));
+                    "-javaagent:" + agent + "=mode=both,detector=hb", "-jar", samples))));
         }
         long p = ChildRun.median(patchRounds);
         long b = ChildRun.median(bothRounds);
