@@ -41,12 +41,21 @@ final class MapWatch {
         }
     }
 
+    /**
+     * A map's first writes all mark it, whatever its field's sampling: a map that lives for a
+     * handful of writes (one made per request, or a lazy initialisation that two threads race to
+     * fill) has no later writes to be sampled among.
+     */
+    private static final int YOUNG_WRITES = 64;
+
     final WatchedField field;
     /** Whether {@code get} changes the map (an access-ordered LinkedHashMap): then it is watched as a write. */
     final boolean readsWrite;
     /** Null, a writer's {@link Thread}, a {@link ReaderMark}, or the {@link Hit} that replaced either. */
     @SuppressWarnings("unused") // through MARK
     private volatile Object mark;
+    /** Writes so far, counted up to {@link #YOUNG_WRITES} only. */
+    private int youngWrites;
 
     MapWatch(WatchedField field, boolean readsWrite) {
         this.field = field;
@@ -65,7 +74,10 @@ final class MapWatch {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             Object mine;
             if (write) {
-                if (!field.marksWrite(random)) {
+                int young = youngWrites;
+                if (young < YOUNG_WRITES) {
+                    youngWrites = young + 1; // racy, and only while young: then never written again
+                } else if (!field.marksWrite(random)) {
                     return null;
                 }
                 mine = me;
@@ -180,7 +192,7 @@ final class MapWatch {
     /** What a thread that walked into a mark leaves for the marked thread: its own access, once captured. */
     static final class Hit {
         /** How long the marked thread waits for the other's stack: a stack walk, with room for a descheduling. */
-        private static final long SITE_WAIT_NANOS = 50_000_000L;
+        private static final long SITE_WAIT_NANOS = 200_000_000L;
         private static final Site NONE = new Site("", -1, "", new StackTraceElement[0]);
 
         final Object marked;

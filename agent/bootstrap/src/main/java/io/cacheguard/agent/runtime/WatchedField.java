@@ -22,8 +22,11 @@ final class WatchedField {
     private static final long STALL_INTERVAL_NANOS = 100 * STALL_NANOS;
     /** 1 in 2^12 reads sets a watchpoint at first; each level halves that. */
     static final int READ_WATCH_BITS = 12;
-    /** 1 in 2^8 marking writes stalls, only until the field's first races are reported. */
-    private static final int WRITE_STALL_MASK = (1 << 8) - 1;
+    /**
+     * 1 in 16 marking writes asks to stall (one clock read), and stalls if the field's budget below
+     * allows; only until the field's first races are reported.
+     */
+    private static final int WRITE_STALL_MASK = (1 << 4) - 1;
     /**
      * 1 in 2^2 writes marks its map at first: two CASes on every write would cost a single-threaded
      * map more than its own put; a racy field's writes overlap again and again, so a quarter of
