@@ -3,6 +3,7 @@ package io.cacheguard.agent.cli;
 import io.cacheguard.agent.CacheguardVersion;
 import io.cacheguard.agent.attach.AttachCommand;
 import io.cacheguard.agent.attach.ListCommand;
+import io.cacheguard.agent.htmlreport.ReportCommand;
 import io.cacheguard.agent.scan.ScanCommand;
 
 import java.io.PrintStream;
@@ -10,7 +11,8 @@ import java.util.Arrays;
 
 /**
  * {@code java -jar cacheguard-agent.jar <command>}. Exit codes: 0 success, 1 {@code scan} found a
- * field to patch, 2 bad usage or unreadable input; {@code attach} has more (see {@code AttachCommand}).
+ * field to patch, 2 bad usage or unreadable input (a scan input, a report); {@code attach} has more
+ * (see {@code AttachCommand}).
  */
 public final class Main {
     static final int EXIT_OK = 0;
@@ -45,6 +47,8 @@ public final class Main {
                 return ListCommand.run(Arrays.asList(args).subList(1, args.length), out, err);
             case "attach":
                 return AttachCommand.run(Arrays.asList(args).subList(1, args.length), out, err);
+            case "report":
+                return ReportCommand.run(Arrays.asList(args).subList(1, args.length), out, err);
             default:
                 err.println("cacheguard: unknown command '" + args[0] + "'; run 'java -jar cacheguard-agent.jar --help'");
                 return EXIT_USAGE;
@@ -65,6 +69,9 @@ public final class Main {
                 "  attach <pid> [key=value,...]",
                 "              load the agent into a running JVM and patch the caches it already holds;",
                 "              'attach --help' for details and exit codes",
+                "  report <report.jsonl> [--html DIR]",
+                "              show the agent's JSON Lines report: races with both stacks, fields, counts;",
+                "              as text, or as a self-contained page DIR/index.html; 'report --help' for details",
                 "",
                 "as an agent: java -javaagent:cacheguard-agent.jar -jar your-app.jar",
                 "",
