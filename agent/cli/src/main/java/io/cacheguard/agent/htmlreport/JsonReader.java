@@ -77,6 +77,9 @@ final class JsonReader {
         }
         while (true) {
             skipWhitespace();
+            if (pos >= text.length()) {
+                throw error("the line ends where a key should be");
+            }
             if (peek() != '"') {
                 throw error("a key (a string) expected");
             }

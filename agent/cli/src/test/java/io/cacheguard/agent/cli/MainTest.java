@@ -52,6 +52,14 @@ class MainTest {
     }
 
     @Test
+    void reportIsACommandListedInTheHelp() {
+        assertEquals(2, run("report"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("cacheguard report: no report named"));
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("  report <report.jsonl> [--html DIR]"));
+    }
+
+    @Test
     void helpListsListAndAttach() {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
