@@ -95,7 +95,7 @@ final class HtmlPage {
     }
 
     private void counts(Run run) {
-        out.append("<table class=\"counts\">\n");
+        out.append("<table class=\"counts\">\n<tbody>\n");
         count("patched", "patched fields", run.count("patched"));
         count("tracked", "tracked fields", run.count("tracked"));
         count("skipped", "skipped fields", run.count("skipped"));
@@ -103,7 +103,7 @@ final class HtmlPage {
         count("errors", "errors", run.errors());
         count("distinctRaces", "distinct races", run.distinctRaces());
         count("races", "races in all (repeats included)", run.racesInAll());
-        out.append("</table>\n");
+        out.append("</tbody>\n</table>\n");
     }
 
     private void count(String key, String label, long value) {
@@ -118,7 +118,7 @@ final class HtmlPage {
             return;
         }
         out.append("<h3>Races per field</h3>\n<table class=\"race-fields\">\n")
-                .append("<tr><th>field</th><th>distinct races</th><th>races in all</th></tr>\n");
+                .append("<thead><tr><th>field</th><th>distinct races</th><th>races in all</th></tr></thead>\n<tbody>\n");
         for (Run.FieldRaces field : fields.values()) {
             out.append("<tr data-field=\"").append(Html.text(field.field)).append("\"><td><code>")
                     .append(Html.text(field.field)).append("</code></td><td class=\"n distinct\">").append(field.distinct)
@@ -127,7 +127,7 @@ final class HtmlPage {
                             ? " (a lower bound: accesses sampled once hot)" : ""))
                     .append("</td></tr>\n");
         }
-        out.append("</table>\n");
+        out.append("</tbody>\n</table>\n");
     }
 
     private void fields(Run run) {
@@ -146,7 +146,7 @@ final class HtmlPage {
     }
 
     private void fieldTable(List<FieldEvent> fields) {
-        out.append("<table class=\"fields\">\n<tr><th>verdict</th><th>field</th><th>type</th><th>reason</th></tr>\n");
+        out.append("<table class=\"fields\">\n<thead><tr><th>verdict</th><th>field</th><th>type</th><th>reason</th></tr></thead>\n<tbody>\n");
         for (FieldEvent field : fields) {
             out.append("<tr class=\"").append(Html.text(field.event())).append("\"><td>").append(Html.text(field.event()))
                     .append(field.loaders() > 1 ? " (" + field.loaders() + " class loaders)" : "")
@@ -166,7 +166,7 @@ final class HtmlPage {
             }
             out.append("</td></tr>\n");
         }
-        out.append("</table>\n");
+        out.append("</tbody>\n</table>\n");
     }
 
     private void races(Run run, String runId) {
@@ -187,15 +187,15 @@ final class HtmlPage {
                 .append(Html.text(race.details())).append(" (<span class=\"detector\">")
                 .append(Html.text(race.detector())).append("</span>)</p>\n");
         StackComparison stacks = StackComparison.of(race.earlier().stack(), race.later().stack());
-        out.append("<table class=\"frames\">\n<tr><th>earlier: ").append(Html.text(race.earlier().headline()))
-                .append("</th><th>later: ").append(Html.text(race.later().headline())).append("</th></tr>\n");
+        out.append("<table class=\"frames\">\n<thead><tr><th>earlier: ").append(Html.text(race.earlier().headline()))
+                .append("</th><th>later: ").append(Html.text(race.later().headline())).append("</th></tr></thead>\n<tbody>\n");
         for (StackComparison.Row row : stacks.rows()) {
             out.append(row.differs() ? "<tr class=\"differs\">" : "<tr class=\"same\">");
             frame(row.earlier(), "earlier");
             frame(row.later(), "later");
             out.append("</tr>\n");
         }
-        out.append("</table>\n");
+        out.append("</tbody>\n</table>\n");
         if (!stacks.sharedCallers().isEmpty()) {
             out.append("<details class=\"shared\"><summary>")
                     .append(RaceReport.plural(stacks.sharedCallers().size(), "shared caller frame"))

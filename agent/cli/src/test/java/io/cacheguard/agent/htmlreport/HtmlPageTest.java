@@ -37,7 +37,7 @@ class HtmlPageTest {
         // every tag the page has is one the page itself writes
         Matcher tags = Pattern.compile("<(/?)([a-zA-Z0-9!]+)").matcher(page);
         List<String> allowed = List.of("!DOCTYPE", "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4",
-                "p", "code", "span", "section", "ul", "ol", "li", "table", "tr", "th", "td", "details", "summary", "article");
+                "p", "code", "span", "section", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "article");
         while (tags.find()) {
             assertTrue(allowed.contains(tags.group(2)), "unexpected tag " + tags.group());
         }
@@ -56,7 +56,7 @@ class HtmlPageTest {
     void theStacksStandSideBySideWithTheDifferingRowsMarkedAndTheSharedCallersFolded() throws Exception {
         String page = HtmlPage.render(read(ReportReaderTest.oneRun()));
         String first = page.substring(page.indexOf("<article class=\"race\" id=\"run-1-race-1\""), page.indexOf("</article>"));
-        assertTrue(first.contains("<th>earlier: remove in thread &quot;worker-7&quot; (id 21)</th><th>later: get in thread &quot;worker-6&quot; (id 20)</th>"), first);
+        assertTrue(first.contains("<thead><tr><th>earlier: remove in thread &quot;worker-7&quot; (id 21)</th><th>later: get in thread &quot;worker-6&quot; (id 20)</th></tr></thead>"), first);
         assertTrue(first.contains("<tr class=\"differs\"><td class=\"earlier\">at com.acme.ExpiringCache.get(ExpiringCache.java:47)</td>"
                 + "<td class=\"later\">at com.acme.ExpiringCache.get(ExpiringCache.java:41)</td></tr>"), first);
         assertTrue(first.contains("<details class=\"shared\"><summary>1 shared caller frame (the same in both stacks)</summary>"), first);
