@@ -44,8 +44,10 @@ class ReportPageIT {
     @BeforeAll
     static void runTheSeedSampleTwiceIntoOneReport() throws Exception {
         report = temp.resolve("cacheguard.jsonl");
-        for (int run = 0; run < 2; run++) {
-            ChildJvm.Result result = ChildJvm.run("-javaagent:" + ChildJvm.agentJar() + "=report=" + report,
+        // the default (the watch detector: races that overlap in time, so how many is up to the
+        // scheduler), then the happens-before detector, which reports the seed's race every run
+        for (String options : List.of("report=" + report, "detector=hb,report=" + report)) {
+            ChildJvm.Result result = ChildJvm.run("-javaagent:" + ChildJvm.agentJar() + "=" + options,
                     "-jar", SamplesWithAgentIT.samplesJar().toString());
             assertEquals(0, result.exitCode, result::toString);
             assertTrue(result.stdout.contains("RESULT expiring-cache OK"), result::toString);
@@ -53,7 +55,8 @@ class ReportPageIT {
         events = ReportFile.read(report).events;
         assertEquals(2, count(events, "start"));
         assertEquals(2, count(events, "summary"));
-        assertTrue(count(events, "race") > 0, "the seed sample races: " + events);
+        assertTrue(byName(runs(events).get(1), "race").stream().anyMatch(race -> "hb".equals(race.get("detector"))),
+                "the seed sample races: " + events);
     }
 
     @Test
@@ -149,6 +152,28 @@ class ReportPageIT {
                 + "  line " + events.size() + ": cut short ("), truncated::toString);
     }
 
+    @Test
+    void threadNamesWithMarkupAreShownAsTextAndInjectNothing() throws Exception {
+        String image = "<img src=x onerror=alert(document.title)>";
+        String breakout = "</td></tr></table><script>alert(2)</script>";
+        Path hostile = temp.resolve("hostile.jsonl");
+        ChildJvm.Result app = ChildJvm.run("-javaagent:" + ChildJvm.agentJar() + "=mode=detect,report=" + hostile,
+                "-cp", ChildJvm.testClasspath(), "io.cacheguard.it.fixtures.HostileNamesRaceApp", image, breakout);
+        assertEquals(0, app.exitCode, app::toString);
+        List<Map<String, Object>> raced = byName(ReportFile.read(hostile).events, "race");
+        assertFalse(raced.isEmpty(), app::toString);
+
+        Path site = temp.resolve("hostile-site");
+        ChildJvm.Result result = report(hostile.toString(), "--html", site.toString());
+        assertEquals(0, result.exitCode, result::toString);
+        HtmlPage page = browse(site.resolve("index.html"));
+        assertEquals(0, page.getElementsByTagName("img").size(), page::asXml);
+        assertEquals(0, page.getElementsByTagName("script").size(), page::asXml);
+        String text = page.asNormalizedText();
+        assertTrue(text.contains("in thread \"" + image + "\"") || text.contains("in thread \"" + breakout + "\""), text);
+        assertRacesShown(page, "run-1", ReportFile.read(hostile).events);
+    }
+
     /** The counts table of a run against its summary event, and the races per field against the summary's. */
     private static void assertSummaryShown(DomElement section, List<Map<String, Object>> run) {
         Map<String, Object> summary = byName(run, "summary").isEmpty() ? null : only(run, "summary");
@@ -162,6 +187,9 @@ class ReportPageIT {
                 assertNotNull(row, field::toString);
                 assertEquals(String.valueOf(field.getValue()),
                         ((DomElement) row.getFirstByXPath("./td[contains(@class,'in-all')]")).asNormalizedText());
+                boolean sampled = ((List<?>) summary.get("sampledRaceCounts")).contains(field.getKey());
+                assertEquals(sampled ? "a lower bound: accesses sampled once hot" : "",
+                        ((DomElement) row.getFirstByXPath("./td[@class='sampled']")).asNormalizedText());
                 long distinct = byName(run, "race").stream()
                         .filter(race -> (race.get("class") + "." + race.get("field")).equals(field.getKey())).count();
                 assertEquals(String.valueOf(distinct),

@@ -118,13 +118,13 @@ final class HtmlPage {
             return;
         }
         out.append("<h3>Races per field</h3>\n<table class=\"race-fields\">\n")
-                .append("<thead><tr><th>field</th><th>distinct races</th><th>races in all</th></tr></thead>\n<tbody>\n");
+                .append("<thead><tr><th>field</th><th>distinct races</th><th>races in all</th><th></th></tr></thead>\n<tbody>\n");
         for (Run.FieldRaces field : fields.values()) {
             out.append("<tr data-field=\"").append(Html.text(field.field)).append("\"><td><code>")
                     .append(Html.text(field.field)).append("</code></td><td class=\"n distinct\">").append(field.distinct)
                     .append("</td><td class=\"n in-all\">")
-                    .append(field.inAll < 0 ? "unknown (no summary)" : field.inAll + (field.sampled
-                            ? " (a lower bound: accesses sampled once hot)" : ""))
+                    .append(field.inAll < 0 ? "unknown (no summary)" : Long.toString(field.inAll))
+                    .append("</td><td class=\"sampled\">").append(field.sampled ? "a lower bound: accesses sampled once hot" : "")
                     .append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");

@@ -49,6 +49,9 @@ final class Run {
         StringBuilder title = new StringBuilder("pid ").append(Events.text(start, "pid"))
                 .append(", Java ").append(Events.text(start, "java"))
                 .append(", mode ").append(Events.text(start, "mode"));
+        if (start.containsKey("detector")) {
+            title.append(", detector ").append(Events.text(start, "detector"));
+        }
         long time = Events.count(start, "time");
         if (time >= 0) {
             title.append(", started ").append(Instant.ofEpochMilli(time));
@@ -82,8 +85,9 @@ final class Run {
             return Math.max(0, Events.count(summary, verdict));
         }
         long count = fields.stream().filter(field -> field.event().equals(verdict)).mapToLong(FieldEvent::loaders).sum();
-        if (verdict.equals("tracked") && start != null && "both".equals(start.get("mode"))) {
-            count += count("patched"); // mode=both tracks what it patches, and reports it as patched
+        if (verdict.equals("tracked") && start != null && "both".equals(start.get("mode"))
+                && !"off".equals(start.get("detector"))) {
+            count += count("patched"); // mode=both tracks what it patches (unless detector=off), and reports it as patched
         }
         return count;
     }

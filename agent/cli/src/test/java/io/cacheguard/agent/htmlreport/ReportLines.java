@@ -14,7 +14,12 @@ final class ReportLines {
 
     static String start(long pid, String mode) {
         return Json.object().put("event", "start").put("time", 1_796_614_629_454L).put("version", "0.1.0-SNAPSHOT")
-                .put("pid", pid).put("java", "17.0.15").put("mode", mode).put("attached", false)
+                .put("pid", pid).put("java", "17.0.15").put("mode", mode)
+                .put("detector", switch (mode) {
+                    case "both" -> "watch";
+                    case "detect" -> "hb";
+                    default -> "off";
+                }).put("attached", false)
                 .put("options", "mode=" + mode + " report=/tmp/r.jsonl").toString();
     }
 

@@ -37,7 +37,7 @@ class ReportReaderTest {
         assertEquals(List.of(), report.badLines());
         assertEquals(1, report.runs().size());
         Run run = report.runs().get(0);
-        assertEquals("pid 4242, Java 17.0.15, mode both, started 2026-12-07T03:37:09.454Z", run.title());
+        assertEquals("pid 4242, Java 17.0.15, mode both, detector watch, started 2026-12-07T03:37:09.454Z", run.title());
         assertEquals(1, run.count("patched"));
         assertEquals(2, run.distinctRaces());
         assertEquals(1340, run.racesInAll());
@@ -111,6 +111,21 @@ class ReportReaderTest {
         assertNull(report.runs().get(0).start);
         assertTrue(report.runs().get(0).title().contains("before any start event"));
         assertEquals(1, report.runs().get(0).races.size());
+    }
+
+    @Test
+    void withoutASummaryModeBothTracksWhatItPatchesUnlessTheDetectorIsOff() throws Exception {
+        String decision = patched(OWNER, "cache", "put holds no lock");
+        assertEquals(1, read(file(start(1, "both"), decision)).runs().get(0).count("tracked"));
+        String detectorOff = start(1, "both").replace("\"detector\":\"watch\"", "\"detector\":\"off\"");
+        assertEquals(0, read(file(detectorOff, decision)).runs().get(0).count("tracked"));
+    }
+
+    @Test
+    void aStartEventOfAnAgentBeforeTheDetectorOptionHasNoDetectorInTheTitle() throws Exception {
+        String older = start(1, "detect").replace(",\"detector\":\"hb\"", "");
+        assertEquals("pid 1, Java 17.0.15, mode detect, started 2026-12-07T03:37:09.454Z",
+                read(file(older)).runs().get(0).title());
     }
 
     @Test
