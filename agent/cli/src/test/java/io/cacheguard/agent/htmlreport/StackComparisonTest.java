@@ -38,6 +38,22 @@ class StackComparisonTest {
     }
 
     @Test
+    void aFrameBothStacksHoldAtDifferentDepthsStandsOnOneRowUnmarked() {
+        // stacks cut at stackDepth=4: they end on different callers, and one has a call more above the shared frame
+        StackComparison stacks = StackComparison.of(
+                List.of("Cache.get:47", "Sample.validate:136", "Sample.runAll:94", "Sample.stage:110"),
+                List.of("Cache.get:41", "Sample.expect:145", "Sample.validate:133", "Sample.runAll:94"));
+        assertEquals(List.of(), stacks.sharedCallers());
+        assertEquals(List.of(
+                new StackComparison.Row("Cache.get:47", "Cache.get:41"),
+                new StackComparison.Row("Sample.validate:136", "Sample.expect:145"),
+                new StackComparison.Row(null, "Sample.validate:133"),
+                new StackComparison.Row("Sample.runAll:94", "Sample.runAll:94"),
+                new StackComparison.Row("Sample.stage:110", null)), stacks.rows());
+        assertEquals(List.of(true, true, true, false, true), stacks.rows().stream().map(StackComparison.Row::differs).toList());
+    }
+
+    @Test
     void anEmptyStackSharesNothing() {
         StackComparison stacks = StackComparison.of(List.of(), List.of("Cache.get:41"));
         assertEquals(List.of(), stacks.sharedCallers());
