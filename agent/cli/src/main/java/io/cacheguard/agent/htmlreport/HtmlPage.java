@@ -41,11 +41,11 @@ final class HtmlPage {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>cacheguard race report: ").append(Html.text(report.source())).append("</title>\n")
+                .append("<title>cacheguard race report: ").append(Shown.html(report.source())).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("\n</style>\n</head>\n<body>\n")
                 .append("<h1>cacheguard race report</h1>\n")
-                .append("<p><code>").append(Html.text(report.source())).append("</code>: <span id=\"overview\">")
-                .append(Html.text(report.overview())).append("</span></p>\n");
+                .append("<p><code>").append(Shown.html(report.source())).append("</code>: <span id=\"overview\">")
+                .append(Shown.html(report.overview())).append("</span></p>\n");
         badLines(report.badLines());
         for (Run run : report.runs()) {
             run(run);
@@ -61,7 +61,7 @@ final class HtmlPage {
                 .append("</h2>\n<p>These lines could not be read; the page shows everything else.</p>\n<ul>\n");
         for (BadLine line : bad.subList(0, Math.min(bad.size(), MAX_BAD_LINES_NAMED))) {
             out.append("<li data-line=\"").append(line.number()).append("\">line ").append(line.number()).append(": ")
-                    .append(Html.text(line.reason())).append("</li>\n");
+                    .append(Shown.html(line.reason())).append("</li>\n");
         }
         if (bad.size() > MAX_BAD_LINES_NAMED) {
             out.append("<li>and ").append(bad.size() - MAX_BAD_LINES_NAMED).append(" more</li>\n");
@@ -72,13 +72,13 @@ final class HtmlPage {
     private void run(Run run) {
         String id = "run-" + run.number;
         out.append("<section class=\"run\" id=\"").append(id).append("\">\n<h2>Run ").append(run.number).append(": ")
-                .append(Html.text(run.title())).append("</h2>\n");
+                .append(Shown.html(run.title())).append("</h2>\n");
         if (!run.options().isEmpty()) {
-            out.append("<p class=\"muted\">options: <code>").append(Html.text(run.options())).append("</code></p>\n");
+            out.append("<p class=\"muted\">options: <code>").append(Shown.html(run.options())).append("</code></p>\n");
         }
         String note = run.summaryNote();
         if (note != null) {
-            out.append("<p class=\"note\">").append(Html.text(note)).append("</p>\n");
+            out.append("<p class=\"note\">").append(Shown.html(note)).append("</p>\n");
         }
         counts(run);
         raceFields(run);
@@ -87,7 +87,7 @@ final class HtmlPage {
         if (!run.notes.isEmpty()) {
             out.append("<h3>Other events</h3>\n<ul class=\"notes\">\n");
             for (String text : run.notes) {
-                out.append("<li>").append(Html.text(text)).append("</li>\n");
+                out.append("<li>").append(Shown.html(text)).append("</li>\n");
             }
             out.append("</ul>\n");
         }
@@ -120,8 +120,8 @@ final class HtmlPage {
         out.append("<h3>Races per field</h3>\n<table class=\"race-fields\">\n")
                 .append("<thead><tr><th>field</th><th>distinct races</th><th>races in all</th><th></th></tr></thead>\n<tbody>\n");
         for (Run.FieldRaces field : fields.values()) {
-            out.append("<tr data-field=\"").append(Html.text(field.field)).append("\"><td><code>")
-                    .append(Html.text(field.field)).append("</code></td><td class=\"n distinct\">").append(field.distinct)
+            out.append("<tr data-field=\"").append(Shown.html(field.field)).append("\"><td><code>")
+                    .append(Shown.html(field.field)).append("</code></td><td class=\"n distinct\">").append(field.distinct)
                     .append("</td><td class=\"n in-all\">")
                     .append(field.inAll < 0 ? "unknown (no summary)" : Long.toString(field.inAll))
                     .append("</td><td class=\"sampled\">").append(field.sampled ? "a lower bound: accesses sampled once hot" : "")
@@ -148,19 +148,19 @@ final class HtmlPage {
     private void fieldTable(List<FieldEvent> fields) {
         out.append("<table class=\"fields\">\n<thead><tr><th>verdict</th><th>field</th><th>type</th><th>reason</th></tr></thead>\n<tbody>\n");
         for (FieldEvent field : fields) {
-            out.append("<tr class=\"").append(Html.text(field.event())).append("\"><td>").append(Html.text(field.event()))
+            out.append("<tr class=\"").append(Shown.html(field.event())).append("\"><td>").append(Shown.html(field.event()))
                     .append(field.loaders() > 1 ? " (" + field.loaders() + " class loaders)" : "")
-                    .append("</td><td><code>").append(Html.text(field.subject())).append("</code></td><td><code>")
-                    .append(field.declaredType() == null ? "" : Html.text(field.declaredType())).append("</code></td><td>");
+                    .append("</td><td><code>").append(Shown.html(field.subject())).append("</code></td><td><code>")
+                    .append(field.declaredType() == null ? "" : Shown.html(field.declaredType())).append("</code></td><td>");
             List<String> reasons = field.reasons();
             if (!reasons.isEmpty()) {
-                out.append(Html.text(reasons.get(0)));
+                out.append(Shown.html(reasons.get(0)));
             }
             if (reasons.size() > 1) {
                 out.append("<details><summary>").append(RaceReport.plural(reasons.size() - 1, "more reason"))
                         .append("</summary>\n<ul>\n");
                 for (String reason : reasons.subList(1, reasons.size())) {
-                    out.append("<li>").append(Html.text(reason)).append("</li>\n");
+                    out.append("<li>").append(Shown.html(reason)).append("</li>\n");
                 }
                 out.append("</ul></details>");
             }
@@ -183,12 +183,12 @@ final class HtmlPage {
 
     private void race(RaceEvent race, String id) {
         out.append("<article class=\"race\" id=\"").append(id).append("\" data-line=\"").append(race.line())
-                .append("\">\n<h4>").append(Html.text(race.headline())).append("</h4>\n<p class=\"muted\">")
-                .append(Html.text(race.details())).append(" (<span class=\"detector\">")
-                .append(Html.text(race.detector())).append("</span>)</p>\n");
+                .append("\">\n<h4>").append(Shown.html(race.headline())).append("</h4>\n<p class=\"muted\">")
+                .append(Shown.html(race.details())).append(" (<span class=\"detector\">")
+                .append(Shown.html(race.detector())).append("</span>)</p>\n");
         StackComparison stacks = StackComparison.of(race.earlier().stack(), race.later().stack());
-        out.append("<table class=\"frames\">\n<thead><tr><th>earlier: ").append(Html.text(race.earlier().headline()))
-                .append("</th><th>later: ").append(Html.text(race.later().headline())).append("</th></tr></thead>\n<tbody>\n");
+        out.append("<table class=\"frames\">\n<thead><tr><th>earlier: ").append(Shown.html(race.earlier().headline()))
+                .append("</th><th>later: ").append(Shown.html(race.later().headline())).append("</th></tr></thead>\n<tbody>\n");
         for (StackComparison.Row row : stacks.rows()) {
             out.append(row.differs() ? "<tr class=\"differs\">" : "<tr class=\"same\">");
             frame(row.earlier(), "earlier");
@@ -201,7 +201,7 @@ final class HtmlPage {
                     .append(RaceReport.plural(stacks.sharedCallers().size(), "shared caller frame"))
                     .append(" (the same in both stacks)</summary>\n<ol class=\"frames\">\n");
             for (String frame : stacks.sharedCallers()) {
-                out.append("<li>at ").append(Html.text(frame)).append("</li>\n");
+                out.append("<li>at ").append(Shown.html(frame)).append("</li>\n");
             }
             out.append("</ol></details>\n");
         }
@@ -211,7 +211,7 @@ final class HtmlPage {
     private void frame(String frame, String side) {
         out.append("<td class=\"").append(side).append("\">");
         if (frame != null) {
-            out.append("at ").append(Html.text(frame));
+            out.append("at ").append(Shown.html(frame));
         }
         out.append("</td>");
     }

@@ -45,7 +45,7 @@ public final class ReportCommand {
                     return usageError(err, "--html given twice");
                 }
                 html = Paths.get(args.get(++i));
-            } else if (arg.startsWith("-") && !arg.equals("-")) {
+            } else if (arg.startsWith("-")) {
                 return usageError(err, "unknown option '" + arg + "'");
             } else if (report != null) {
                 return usageError(err, "one report at a time: '" + report + "' and '" + arg + "'");

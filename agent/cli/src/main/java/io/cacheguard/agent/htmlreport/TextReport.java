@@ -1,6 +1,5 @@
 package io.cacheguard.agent.htmlreport;
 
-import io.cacheguard.agent.report.AgentLog;
 import java.util.List;
 import java.util.Map;
 
@@ -130,6 +129,6 @@ final class TextReport {
     }
 
     private static String esc(String value) {
-        return AgentLog.escape(value);
+        return Shown.plain(value);
     }
 }

@@ -57,6 +57,21 @@ class ReportCommandTest {
     }
 
     @Test
+    void aThreadNameWithAnUnpairedSurrogateIsShownEscapedAndThePageWritten() throws Exception {
+        // JSON may escape half a surrogate pair, and the agent's writer does so for a thread name holding one
+        Path report = Files.writeString(temp.resolve("surrogate.jsonl"), ReportLines.file(ReportLines.start(1, "both"),
+                ReportLines.race("a.B", "m", "read-write", "half\ud800pair", List.of("a.B.get(B.java:1)"),
+                        "whole\ud83d\ude00", List.of("a.B.get(B.java:2)"))));
+        Path dir = temp.resolve("page");
+        assertEquals(0, run(report.toString(), "--html", dir.toString()), this::err);
+        String page = Files.readString(dir.resolve("index.html"));
+        assertTrue(page.contains("in thread &quot;half\\ud800pair&quot;"), page);
+        assertTrue(page.contains("in thread &quot;whole\ud83d\ude00&quot;"), "a whole pair is a character, shown as it is");
+        assertEquals(0, run(report.toString()), this::err);
+        assertTrue(out().contains("in thread \"half\\ud800pair\""), out());
+    }
+
+    @Test
     void aTruncatedReportStillRendersWithExitZero() throws Exception {
         Path report = Files.writeString(temp.resolve("cut.jsonl"), ReportReaderTest.oneRun() + "{\"event\":\"ra");
         assertEquals(0, run(report.toString()), this::err);
