@@ -184,8 +184,8 @@ final class HtmlPage {
     private void race(RaceEvent race, String id) {
         out.append("<article class=\"race\" id=\"").append(id).append("\" data-line=\"").append(race.line())
                 .append("\">\n<h4>").append(Shown.html(race.headline())).append("</h4>\n<p class=\"muted\">")
-                .append(Shown.html(race.details())).append(" (<span class=\"detector\">")
-                .append(Shown.html(race.detector())).append("</span>)</p>\n");
+                .append(Shown.html(race.mapDescription())).append(", detector <span class=\"detector\">")
+                .append(Shown.html(race.detector())).append("</span></p>\n");
         StackComparison stacks = StackComparison.of(race.earlier().stack(), race.later().stack());
         out.append("<table class=\"frames\">\n<thead><tr><th>earlier: ").append(Shown.html(race.earlier().headline()))
                 .append("</th><th>later: ").append(Shown.html(race.later().headline())).append("</th></tr></thead>\n<tbody>\n");

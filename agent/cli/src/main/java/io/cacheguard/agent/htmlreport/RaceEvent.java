@@ -4,13 +4,13 @@ package io.cacheguard.agent.htmlreport;
 record RaceEvent(int line, String kind, String detector, String field, String map, boolean patched,
                  Access earlier, Access later) {
 
-    /** The headline of the agent's log: kind, field, map, whether the map was patched, detector. */
+    /** As the agent's log headline begins: kind and field. */
     String headline() {
         return kind + " on " + field;
     }
 
-    String details() {
-        return "map " + map + (patched ? ", patched: harmless in this run, racy in the source" : ", not patched")
-                + ", detector " + detector;
+    /** The rest of the log's headline but the detector: map identity, whether it was patched. */
+    String mapDescription() {
+        return "map " + map + (patched ? ", patched: harmless in this run, racy in the source" : ", not patched");
     }
 }

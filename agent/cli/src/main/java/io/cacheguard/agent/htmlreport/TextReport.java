@@ -101,7 +101,8 @@ final class TextReport {
     }
 
     private void race(RaceEvent race, int number) {
-        line("  race " + number + ": " + esc(race.headline()) + " (" + esc(race.details()) + ")");
+        line("  race " + number + ": " + esc(race.headline()) + " (" + esc(race.mapDescription()) + ", detector "
+                + esc(race.detector()) + ")");
         StackComparison stacks = StackComparison.of(race.earlier().stack(), race.later().stack());
         side("earlier: " + race.earlier().headline(), stacks, true);
         side("later: " + race.later().headline(), stacks, false);
