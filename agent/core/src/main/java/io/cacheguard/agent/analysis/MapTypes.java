@@ -79,6 +79,20 @@ final class MapTypes {
         return VIEW_WRITES.contains(method);
     }
 
+    /**
+     * JDK factories answering an unmodifiable view of their argument: whoever holds the result can
+     * read the map, never change it.
+     */
+    static boolean isUnmodifiableView(String owner, String name) {
+        return owner.equals("java/util/Collections") && name.startsWith("unmodifiable");
+    }
+
+    /** JDK factories answering a copy of their argument ({@code Map.copyOf}): the result is not the map. */
+    static boolean isCopy(String owner, String name) {
+        return name.equals("copyOf") && (owner.equals("java/util/Map") || owner.equals("java/util/Set")
+                || owner.equals("java/util/List"));
+    }
+
     /** JDK code, whose handling of a map argument is known: it reads it and keeps no reference we care about. */
     static boolean isJdkOwner(String owner) {
         return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/")

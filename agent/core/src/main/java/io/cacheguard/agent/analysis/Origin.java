@@ -12,7 +12,14 @@ final class Origin {
     enum Kind { FIELD, THIS, PARAMETER, NULL, INT, CLASS_CONSTANT, NEW, CALL, LAMBDA, TRY_LOCK, STAMP }
 
     /** What a value derived from a field is. */
-    enum Role { VALUE, VIEW, ITERATOR, ENTRY, READ_LOCK, WRITE_LOCK }
+    enum Role {
+        VALUE, VIEW, ITERATOR, ENTRY, READ_LOCK, WRITE_LOCK,
+        /**
+         * An unmodifiable view ({@code Collections.unmodifiableMap(field)}, or of its key or entry
+         * set) and what is derived from it: whoever holds it can only read the map.
+         */
+        READ_ONLY_VIEW
+    }
 
     final Kind kind;
     /** Field or method owner, allocated type, or class constant. */

@@ -209,12 +209,17 @@ final class OriginInterpreter extends Interpreter<OriginValue> {
                 return derived;
             }
         }
-        if (MapTypes.isJdkOwner(call.owner) && MapTypes.mayBeView(returnType.getDescriptor())) {
-            // e.g. Collections.unmodifiableMap(cache): the result still reaches the field's map
+        if (MapTypes.isJdkOwner(call.owner) && MapTypes.mayBeView(returnType.getDescriptor())
+                && !MapTypes.isCopy(call.owner, call.name)) {
+            // e.g. Collections.synchronizedSet(cache.keySet()): the result still reaches the field's map;
+            // Collections.unmodifiableMap(cache) reaches it too, but only to read it
+            Origin.Role role = MapTypes.isUnmodifiableView(call.owner, call.name) ? Origin.Role.READ_ONLY_VIEW
+                    : Origin.Role.VIEW;
             for (OriginValue argument : values.subList(hasReceiver ? 1 : 0, values.size())) {
                 for (Origin origin : argument.origins) {
                     if (origin.isField() && origin.role != Origin.Role.READ_LOCK && origin.role != Origin.Role.WRITE_LOCK) {
-                        return OriginValue.of(1, origin.derived(Origin.Role.VIEW));
+                        return OriginValue.of(1, origin.derived(
+                                origin.role == Origin.Role.READ_ONLY_VIEW ? Origin.Role.READ_ONLY_VIEW : role));
                     }
                 }
             }
@@ -239,6 +244,12 @@ final class OriginInterpreter extends Interpreter<OriginValue> {
                 continue;
             }
             switch (origin.role) {
+                case READ_ONLY_VIEW:
+                    if (MapTypes.isMapView(name) || name.equals("iterator") || name.equals("spliterator")
+                            || name.equals("stream") || name.equals("next") || name.equals("reversed")) {
+                        return OriginValue.of(1, origin);
+                    }
+                    break;
                 case VALUE:
                     if (name.equals("readLock") || name.equals("asReadLock")) {
                         return OriginValue.of(1, origin.derived(Origin.Role.READ_LOCK));

@@ -144,7 +144,7 @@ final class UseCollector {
                             use(origin, Access.READ, "passed to " + LockResolver.simpleName(call.owner) + "."
                                     + call.name, held, line);
                         } else {
-                            use(origin, Access.ESCAPE, "passed to " + call.name + "()", held, line);
+                            escapeOf(origin, "passed to " + call.name + "()", held, line);
                         }
                     }
                 }
@@ -168,7 +168,7 @@ final class UseCollector {
                         if (concatenation) {
                             use(origin, Access.READ, "string concatenation", held, line);
                         } else {
-                            use(origin, Access.ESCAPE, "captured by a lambda", held, line);
+                            escapeOf(origin, "captured by a lambda", held, line);
                         }
                     }
                 }
@@ -189,7 +189,7 @@ final class UseCollector {
             }
             for (Origin origin : value.origins) {
                 if (isTracked(origin) && !(origin.owner + "." + origin.name).equals(key)) {
-                    use(origin, Access.ESCAPE, "stored in field " + field.name, held, line);
+                    escapeOf(origin, "stored in field " + field.name, held, line);
                 }
             }
         }
@@ -257,8 +257,21 @@ final class UseCollector {
         private void escape(OriginValue value, String how, LockSet held, int line) {
             for (Origin origin : value.origins) {
                 if (isTracked(origin)) {
-                    use(origin, Access.ESCAPE, how, held, line);
+                    escapeOf(origin, how, held, line);
                 }
+            }
+        }
+
+        /**
+         * A read-only view that leaves the class is read later, by code holding none of the class's
+         * locks: a read without a lock, not an escape. Any other value leaves as an escape.
+         */
+        private void escapeOf(Origin origin, String how, LockSet held, int line) {
+            if (origin.role == Origin.Role.READ_ONLY_VIEW) {
+                use(origin, Access.READ, how + " as a read-only view (read later without a lock)", LockSet.EMPTY,
+                        line);
+            } else {
+                use(origin, Access.ESCAPE, how, held, line);
             }
         }
 
@@ -338,6 +351,8 @@ final class UseCollector {
                         ? Access.WRITE : Access.READ;
             case ENTRY:
                 return method.equals("setValue") ? Access.WRITE : Access.READ;
+            case READ_ONLY_VIEW:
+                return Access.READ; // its changing methods throw
             default:
                 return Access.READ;
         }
@@ -351,6 +366,8 @@ final class UseCollector {
                 return "iterator " + method;
             case ENTRY:
                 return "entry " + method;
+            case READ_ONLY_VIEW:
+                return "read-only view " + method;
             default:
                 return method;
         }
