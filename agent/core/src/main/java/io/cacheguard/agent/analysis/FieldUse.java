@@ -12,9 +12,21 @@ final class FieldUse {
     final LockSet locks;
     /** Runs while the object or class is being initialised, before it can be shared. */
     final boolean duringInit;
+    /**
+     * ASSIGN: the stored map may already hold entries (a copy, a map filled before the store, a
+     * parameter): a reader that sees the new reference without a happens-before edge may not see
+     * them. False for {@code null} and a new empty map, which publish no entries.
+     */
+    final boolean publishesEntries;
 
     FieldUse(String field, Access access, String operation, String method, SourceLines.Site where, LockSet locks,
              boolean duringInit) {
+        this(field, access, operation, method, where, locks, duringInit, false);
+    }
+
+    FieldUse(String field, Access access, String operation, String method, SourceLines.Site where, LockSet locks,
+             boolean duringInit, boolean publishesEntries) {
+        this.publishesEntries = publishesEntries;
         this.field = field;
         this.access = access;
         this.operation = operation;

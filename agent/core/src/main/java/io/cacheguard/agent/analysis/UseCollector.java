@@ -184,14 +184,53 @@ final class UseCollector {
                         publications.add(new Publication(index, field.name, origin.insn, line));
                     }
                 }
-                facts.uses.add(new FieldUse(field.name, Access.ASSIGN, "assignment", methodName, sourceLines.locate(line),
-                        held, duringInit));
+                boolean entries = !duringInit && value.origins.stream().anyMatch(this::mayHoldEntries);
+                facts.uses.add(new FieldUse(field.name, Access.ASSIGN, entries ? "assignment" : "assignment of "
+                        + (value.origins.stream().allMatch(o -> o.kind == Origin.Kind.NULL) ? "null" : "a new empty map"),
+                        methodName, sourceLines.locate(line), held, duringInit, entries));
             }
             for (Origin origin : value.origins) {
                 if (isTracked(origin) && !(origin.owner + "." + origin.name).equals(key)) {
                     escapeOf(origin, "stored in field " + field.name, held, line);
                 }
             }
+        }
+
+        /**
+         * Whether a value stored into a field may carry entries: anything but {@code null} and a JDK
+         * map allocated here with no map argument and never changed in this method.
+         */
+        private boolean mayHoldEntries(Origin value) {
+            if (value.kind == Origin.Kind.NULL) {
+                return false;
+            }
+            if (value.kind != Origin.Kind.NEW || !MapTypes.isJdkOwner(value.owner)) {
+                return true;
+            }
+            for (int i = 0; i < flow.size(); i++) {
+                AbstractInsnNode insn = flow.insn(i);
+                if (!(insn instanceof MethodInsnNode) || insn.getOpcode() == Opcodes.INVOKESTATIC
+                        || flow.frames[i] == null) {
+                    continue;
+                }
+                MethodInsnNode call = (MethodInsnNode) insn;
+                Type[] arguments = Type.getArgumentTypes(call.desc);
+                boolean onIt = LockFlow.top(flow.frames[i], arguments.length).origins.stream()
+                        .anyMatch(o -> o.kind == Origin.Kind.NEW && o.insn == value.insn);
+                if (!onIt) {
+                    continue;
+                }
+                if (call.name.equals("<init>")) {
+                    for (Type argument : arguments) {
+                        if (argument.getSort() == Type.OBJECT || argument.getSort() == Type.ARRAY) {
+                            return true; // new HashMap<>(other): a copy
+                        }
+                    }
+                } else if (classify(call.name, Origin.Role.VALUE) == Access.WRITE) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

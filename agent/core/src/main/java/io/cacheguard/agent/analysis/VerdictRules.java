@@ -101,6 +101,11 @@ final class VerdictRules {
         return result;
     }
 
+    /**
+     * Content and reference are judged apart: a put, a clear or an iterator's remove changes the
+     * map, and must hold the lock its readers hold; an assignment of a whole map (or null) to the
+     * field changes only which map readers find, and needs only to publish it safely.
+     */
     private FieldReport lockVerdict(FieldNode field, Set<String> assignedTypes, List<FieldUse> uses) {
         boolean isVolatile = (field.access & Opcodes.ACC_VOLATILE) != 0;
         List<FieldUse> writes = of(uses, Access.WRITE);
@@ -118,10 +123,6 @@ final class VerdictRules {
                     "copy-on-write: the map is only changed before it is published through the volatile field ("
                             + assigns.get(0).site() + ")")));
         }
-        List<FieldUse> mutations = new ArrayList<>(writes);
-        if (!isVolatile) {
-            mutations.addAll(assigns);
-        }
         for (FieldUse write : writes) {
             if (holdsOnlyReadLock(write)) {
                 return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
@@ -129,10 +130,10 @@ final class VerdictRules {
                                 + "; a write needs the write lock, other readers run at the same time")));
             }
         }
-        for (FieldUse write : mutations) {
+        for (FieldUse write : writes) {
             if (write.locks.isEmpty()) {
                 return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
-                        write.site() + " holds no lock" + others(mutations, write))));
+                        write.site() + " holds no lock" + others(writes, write))));
             }
             if (guards(write).isEmpty()) {
                 return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
@@ -145,10 +146,48 @@ final class VerdictRules {
             return report(field, assignedTypes, Verdict.PATCH, List.of(escape.reason(
                     "escapes: " + escape.site() + "; code the analysis cannot see may use it without a lock")));
         }
-        List<FieldUse> all = new ArrayList<>(mutations);
-        all.addAll(reads);
+        List<FieldUse> content = new ArrayList<>(writes);
+        content.addAll(reads);
+        String common = commonGuard(content);
+        if (!writes.isEmpty() && common == null) {
+            FieldUse write = writes.get(0);
+            FieldUse other = conflicting(content, write);
+            return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
+                    "inconsistent synchronization: " + write.site() + " holds " + write.locks.describe() + "; "
+                            + other.site() + " holds " + other.locks.describe()), other.reason(other.toString())));
+        }
+        if (!isVolatile) {
+            FieldUse unsafe = unsafePublication(assigns, reads);
+            if (unsafe != null) {
+                FieldUse reader = conflicting(reads, unsafe);
+                return report(field, assignedTypes, Verdict.PATCH, List.of(unsafe.reason(
+                        "unsafe publication: " + unsafe.site() + " holds " + unsafe.locks.describe()
+                                + " and stores a map that may already hold entries into a field that is not volatile; "
+                                + reader.site() + " holds " + reader.locks.describe()
+                                + ", so it may see the new map before its entries"), reader.reason(reader.toString())));
+            }
+        }
+        List<Reason> reasons = new ArrayList<>();
+        if (!writes.isEmpty()) {
+            FieldUse first = writes.get(0);
+            reasons.add(first.reason("every access holds " + guardName(first, common) + " (" + writes.size()
+                    + " writes, " + reads.size() + " reads)"));
+        } else {
+            reasons.add(Reason.general("the map is never changed once stored in the field (" + reads.size()
+                    + " later reads)"));
+        }
+        if (!assigns.isEmpty()) {
+            FieldUse assign = assigns.get(0);
+            reasons.add(assign.reason("assignments of a whole map are publication, not changes of the map's entries ("
+                    + assign.site() + (assigns.size() > 1 ? " and " + (assigns.size() - 1) + " more" : "") + ")"));
+        }
+        return report(field, assignedTypes, Verdict.SAFE, reasons);
+    }
+
+    /** The guard key every one of {@code uses} holds, or null when there is none (or no use). */
+    private static String commonGuard(List<FieldUse> uses) {
         Set<String> common = null;
-        for (FieldUse use : all) {
+        for (FieldUse use : uses) {
             Set<String> guards = guards(use);
             if (common == null) {
                 common = guards;
@@ -156,17 +195,28 @@ final class VerdictRules {
                 common.retainAll(guards);
             }
         }
-        if (common != null && !common.isEmpty()) {
-            FieldUse first = mutations.get(0);
-            return report(field, assignedTypes, Verdict.SAFE, List.of(first.reason(
-                    "every access holds " + guardName(first, common.iterator().next()) + " (" + mutations.size()
-                            + " writes, " + reads.size() + " reads)")));
+        return common == null || common.isEmpty() ? null : common.iterator().next();
+    }
+
+    /**
+     * An assignment of a map that may hold entries, made without a guard some read also holds:
+     * without a volatile field or a common lock, the read may see the reference before the entries.
+     */
+    private static FieldUse unsafePublication(List<FieldUse> assigns, List<FieldUse> reads) {
+        for (FieldUse assign : assigns) {
+            if (!assign.publishesEntries) {
+                continue;
+            }
+            Set<String> assignGuards = guards(assign);
+            for (FieldUse read : reads) {
+                Set<String> shared = guards(read);
+                shared.retainAll(assignGuards);
+                if (shared.isEmpty()) {
+                    return assign;
+                }
+            }
         }
-        FieldUse write = mutations.get(0);
-        FieldUse other = conflicting(all, write);
-        return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
-                "inconsistent synchronization: " + write.site() + " holds " + write.locks.describe() + "; "
-                        + other.site() + " holds " + other.locks.describe()), other.reason(other.toString())));
+        return null;
     }
 
     private static List<FieldUse> of(List<FieldUse> uses, Access access) {
