@@ -9,8 +9,19 @@ final class AssignedValue {
     final boolean accessOrdered;
     /** null stored to clear the field; says nothing about the map's kind. */
     final boolean isNull;
+    /**
+     * A JDK map allocated here that no wrapper can stand in for ({@code IdentityHashMap},
+     * {@code TreeMap}): the agent would leave it as it is at run time.
+     */
+    final boolean unwrappable;
 
     AssignedValue(String description, boolean threadSafe, boolean accessOrdered, boolean isNull) {
+        this(description, threadSafe, accessOrdered, isNull, false);
+    }
+
+    AssignedValue(String description, boolean threadSafe, boolean accessOrdered, boolean isNull,
+                  boolean unwrappable) {
+        this.unwrappable = unwrappable;
         this.description = description;
         this.threadSafe = threadSafe;
         this.accessOrdered = accessOrdered;

@@ -59,6 +59,12 @@ final class MapTypes {
         return WRAPPABLE.contains(type) || THREAD_SAFE_TYPES.contains(type) || OTHER_JDK_MAPS.contains(type);
     }
 
+    /** The map classes a guarded wrapper stands in for at run time (subclasses of LinkedHashMap too). */
+    static boolean isWrappableAllocation(String internalName) {
+        return internalName.equals("java/util/HashMap") || internalName.equals("java/util/LinkedHashMap")
+                || internalName.equals("java/util/WeakHashMap");
+    }
+
     static boolean isThreadSafeAllocation(String internalName) {
         return THREAD_SAFE_ALLOCATIONS.contains(internalName);
     }

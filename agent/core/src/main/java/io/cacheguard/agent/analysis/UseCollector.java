@@ -319,6 +319,18 @@ final class UseCollector {
                     duringInit));
         }
 
+        /** The declared type of the parameter in local {@code local}, or null (this, or not a parameter). */
+        private Type parameterType(int local) {
+            int slot = (flow.method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+            for (Type argument : Type.getArgumentTypes(flow.method.desc)) {
+                if (slot == local) {
+                    return argument;
+                }
+                slot += argument.getSize();
+            }
+            return null;
+        }
+
         private void noteAccessOrder(OriginValue receiver, OriginValue accessOrderFlag) {
             boolean surelyFalse = accessOrderFlag.origins.size() == 1
                     && accessOrderFlag.origins.iterator().next().kind == Origin.Kind.INT
@@ -344,8 +356,9 @@ final class UseCollector {
                                 false, accessOrdered, false);
                     }
                     if (MapTypes.isJdkOwner(type)) {
-                        return new AssignedValue(type.replace('/', '.'), MapTypes.isThreadSafeAllocation(type), false,
-                                false);
+                        boolean threadSafe = MapTypes.isThreadSafeAllocation(type);
+                        return new AssignedValue(type.replace('/', '.'), threadSafe, false, false,
+                                !threadSafe && !MapTypes.isWrappableAllocation(type));
                     }
                     MapSubclasses.Kind kind = subclasses.classify(type);
                     return new AssignedValue(type.replace('/', '.') + kind.suffix(), false,
@@ -358,8 +371,14 @@ final class UseCollector {
                             + (origin.threadSafeResult ? " (declared to return a thread-safe map)" : ""), safe,
                             false, false);
                 }
-                case PARAMETER:
-                    return new AssignedValue("a parameter", false, false, false);
+                case PARAMETER: {
+                    // a parameter declared ConcurrentMap is one, whoever passes it
+                    Type declared = parameterType(origin.number);
+                    boolean safe = declared != null && declared.getSort() == Type.OBJECT
+                            && MapTypes.THREAD_SAFE_TYPES.contains(declared.getInternalName());
+                    return new AssignedValue(safe ? "a parameter declared " + declared.getClassName() : "a parameter",
+                            safe, false, false);
+                }
                 case FIELD:
                     return new AssignedValue("the value of field " + origin.name, false, false, false);
                 default:

@@ -66,6 +66,12 @@ final class VerdictRules {
             return report(field, assignedTypes, Verdict.SAFE, List.of(Reason.general(
                     "already a thread-safe map: only " + String.join(", ", assignedTypes) + " is stored in it")));
         }
+        if (!maps.isEmpty() && maps.stream().allMatch(v -> v.unwrappable || v.threadSafe)) {
+            // One verdict here rather than a patch the agent then skips at run time, value by value.
+            return report(field, assignedTypes, Verdict.SKIP, List.of(Reason.general(
+                    "only ever holds " + String.join(", ", assignedTypes) + ", which no wrapper can stand in for"
+                            + " (not a HashMap, LinkedHashMap or WeakHashMap): left as it is")));
+        }
         boolean accessOrdered = maps.stream().anyMatch(v -> v.accessOrdered);
         FieldReport byUses = lockVerdict(field, assignedTypes, afterInit(uses, accessOrdered));
         if (byUses.verdict() == Verdict.SAFE && (field.access & Opcodes.ACC_PRIVATE) == 0) {
