@@ -49,6 +49,8 @@ final class ClassAnalysis {
     private final Map<String, Map.Entry<MethodContext, MethodFacts>> factsByMethod = new HashMap<>();
     /** The methods worth a flow analysis; see {@link #relevantMethods()}. */
     private Set<String> relevant = Set.of();
+    /** Method key → the methods of the analysed classes that call it or take a handle to it. */
+    private final Map<String, Set<String>> callers = new HashMap<>();
 
     /** @param related where the class files of nest members and map subclasses are read from */
     ClassAnalysis(ClassBytesSource related, ClassNode owner, List<FieldNode> mapFields, MapSubclasses subclasses) {
@@ -90,6 +92,9 @@ final class ClassAnalysis {
             if (accessors.containsKey(entry.getKey())) {
                 continue; // an accessor's body is accounted for at its call sites
             }
+            if (neverCalled(entry.getKey())) {
+                continue; // a private getter nothing calls hands the map to no one
+            }
             MethodFacts facts = facts(entry.getKey(), contexts.get(entry.getKey()), collector, locks);
             uses.addAll(facts.uses);
             facts.assignments.forEach((field, values) ->
@@ -129,7 +134,6 @@ final class ClassAnalysis {
      */
     private Set<String> relevantMethods() {
         Set<String> result = new LinkedHashSet<>();
-        Map<String, Set<String>> callers = new HashMap<>();
         for (ClassNode node : classes) {
             for (MethodNode method : node.methods) {
                 String self = key(node.name, method);
@@ -261,6 +265,23 @@ final class ClassAnalysis {
             contexts.putIfAbsent(method, ownContext(method, LockSet.EMPTY, false)); // never called: assume the worst
         }
         return contexts;
+    }
+
+    /** Private methods the JVM calls itself, without a call site in the class. */
+    private static final Set<String> CALLED_BY_SERIALIZATION = Set.of(
+            "readObject", "writeObject", "readObjectNoData", "readResolve", "writeReplace");
+
+    /**
+     * A private method (not an initialiser, not one serialization calls) that no method of the class
+     * or its nest calls or takes a handle to: dead code, whose uses of a map happen never.
+     */
+    private boolean neverCalled(String method) {
+        if (!inheritsCallerContext(method) || callers.containsKey(method)) {
+            return false;
+        }
+        int dot = method.indexOf('.');
+        String name = method.substring(dot + 1, method.indexOf('(', dot));
+        return !CALLED_BY_SERIALIZATION.contains(name);
     }
 
     private MethodContext ownContext(String method, LockSet inherited, boolean duringInit) {
