@@ -88,6 +88,8 @@ final class ClassAnalysis {
         }
         UseCollector collector = new UseCollector(trackedFields, methodAccess, locks, subclasses);
         Map<String, MethodContext> contexts = contexts(locks, collector);
+        Map<String, MethodFacts> all = new LinkedHashMap<>();
+        Map<String, List<CallSite>> callSites = new HashMap<>();
         for (Map.Entry<String, MethodFlow> entry : flows.entrySet()) {
             if (accessors.containsKey(entry.getKey())) {
                 continue; // an accessor's body is accounted for at its call sites
@@ -96,10 +98,18 @@ final class ClassAnalysis {
                 continue; // a private getter nothing calls hands the map to no one
             }
             MethodFacts facts = facts(entry.getKey(), contexts.get(entry.getKey()), collector, locks);
-            uses.addAll(facts.uses);
+            all.put(entry.getKey(), facts);
+            facts.callSites.forEach((callee, sites) ->
+                    callSites.computeIfAbsent(callee, k -> new ArrayList<>()).addAll(sites));
+        }
+        all.forEach((method, facts) -> {
+            List<CallSite> sites = inheritsCallerContext(method) ? callSites.get(method) : null;
+            for (FieldUse use : facts.uses) {
+                uses.add(sites == null ? use : use.calledFrom(sites));
+            }
             facts.assignments.forEach((field, values) ->
                     assigned.computeIfAbsent(field, k -> new ArrayList<>()).addAll(values));
-        }
+        });
     }
 
     private LockResolver analyzeMethods(LockResolver locks) {
@@ -170,7 +180,7 @@ final class ClassAnalysis {
         while (!work.isEmpty()) {
             String method = work.pop();
             Integer access = methodAccess.get(method);
-            if (access == null || (access & Opcodes.ACC_PRIVATE) == 0) {
+            if (access == null || !isHelper(access)) {
                 continue; // its context does not depend on its callers
             }
             for (String caller : callers.getOrDefault(method, Set.of())) {
@@ -276,7 +286,8 @@ final class ClassAnalysis {
      * or its nest calls or takes a handle to: dead code, whose uses of a map happen never.
      */
     private boolean neverCalled(String method) {
-        if (!inheritsCallerContext(method) || callers.containsKey(method)) {
+        if ((methodAccess.get(method) & Opcodes.ACC_PRIVATE) == 0 || isInitializer(method)
+                || callers.containsKey(method)) {
             return false;
         }
         int dot = method.indexOf('.');
@@ -295,8 +306,16 @@ final class ClassAnalysis {
     }
 
     private boolean inheritsCallerContext(String method) {
-        int access = methodAccess.get(method);
-        return (access & Opcodes.ACC_PRIVATE) != 0 && !isInitializer(method);
+        return isHelper(methodAccess.get(method)) && !isInitializer(method);
+    }
+
+    /**
+     * A private or protected method: a helper ({@code getWithoutLock}) whose lock context is what
+     * all its call sites in the class hold. A protected one may also be called by a subclass the
+     * analysis does not see; the class's own calls are taken as its contract.
+     */
+    static boolean isHelper(int access) {
+        return (access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED)) != 0;
     }
 
     private boolean isInitializer(String method) {

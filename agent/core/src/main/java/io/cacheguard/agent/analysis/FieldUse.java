@@ -1,5 +1,7 @@
 package io.cacheguard.agent.analysis;
 
+import java.util.List;
+
 /** One instruction that touches a map field's value, with the locks held there. */
 final class FieldUse {
     final String field;
@@ -24,8 +26,17 @@ final class FieldUse {
         this(field, access, operation, method, where, locks, duringInit, false);
     }
 
+    /** For a use in a helper that runs with its callers' locks: the calls to the helper; else empty. */
+    final List<CallSite> callers;
+
     FieldUse(String field, Access access, String operation, String method, SourceLines.Site where, LockSet locks,
              boolean duringInit, boolean publishesEntries) {
+        this(field, access, operation, method, where, locks, duringInit, publishesEntries, List.of());
+    }
+
+    private FieldUse(String field, Access access, String operation, String method, SourceLines.Site where,
+                     LockSet locks, boolean duringInit, boolean publishesEntries, List<CallSite> callers) {
+        this.callers = callers;
         this.publishesEntries = publishesEntries;
         this.field = field;
         this.access = access;
@@ -34,6 +45,26 @@ final class FieldUse {
         this.where = where;
         this.locks = locks;
         this.duringInit = duringInit;
+    }
+
+    /** This use, in a helper called from {@code sites}. */
+    FieldUse calledFrom(List<CallSite> sites) {
+        return new FieldUse(field, access, operation, method, where, locks, duringInit, publishesEntries,
+                List.copyOf(sites));
+    }
+
+    /**
+     * Where this use really loses {@code guard} (a guard key; null for any lock): the first call to its
+     * helper that holds no lock (or not {@code guard}), as {@code  when called from get(String) at
+     * Cache.java:30, which holds no lock}; empty when the use is not in such a helper.
+     */
+    String failingCaller(java.util.function.Predicate<LockSet> holdsGuard) {
+        for (CallSite site : callers) {
+            if (!holdsGuard.test(site.locks)) {
+                return " when called from " + site.describe() + ", which holds " + site.locks.describe();
+            }
+        }
+        return "";
     }
 
     /**

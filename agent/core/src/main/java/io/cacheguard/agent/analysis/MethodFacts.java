@@ -11,9 +11,15 @@ final class MethodFacts {
     final Map<String, List<AssignedValue>> assignments = new LinkedHashMap<>();
     /** Callee key (owner.name+desc) → the context at each call site. */
     final Map<String, List<MethodContext>> calls = new LinkedHashMap<>();
+    /** Callee key → where it is called from here, with the locks held there. */
+    final Map<String, List<CallSite>> callSites = new LinkedHashMap<>();
 
     void call(String callee, MethodContext context) {
         calls.computeIfAbsent(callee, k -> new ArrayList<>()).add(context);
+    }
+
+    void callSite(String callee, CallSite site) {
+        callSites.computeIfAbsent(callee, k -> new ArrayList<>()).add(site);
     }
 
     void assign(String field, AssignedValue value) {

@@ -154,8 +154,10 @@ final class UseCollector {
                 noteAccessOrder(receiver, LockFlow.top(frame, 0));
             }
             Integer access = methodAccess.get(call.owner + "." + call.name + call.desc);
-            if (access != null && (access & Opcodes.ACC_PRIVATE) != 0) {
+            if (access != null && ClassAnalysis.isHelper(access)) {
                 facts.call(call.owner + "." + call.name + call.desc, new MethodContext(held, duringInit));
+                facts.callSite(call.owner + "." + call.name + call.desc,
+                        new CallSite(methodName, sourceLines.locate(line), held));
             }
         }
 

@@ -139,7 +139,8 @@ final class VerdictRules {
         for (FieldUse write : writes) {
             if (write.locks.isEmpty()) {
                 return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
-                        write.site() + " holds no lock" + others(writes, write))));
+                        write.site() + " holds no lock" + write.failingCaller(locks -> !locks.isEmpty())
+                                + others(writes, write))));
             }
             if (guards(write).isEmpty()) {
                 return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
@@ -158,9 +159,12 @@ final class VerdictRules {
         if (!writes.isEmpty() && common == null) {
             FieldUse write = writes.get(0);
             FieldUse other = conflicting(content, write);
+            Set<String> writeGuards = guards(write);
+            String where = other.failingCaller(locks -> holdsAny(locks, writeGuards));
             return report(field, assignedTypes, Verdict.PATCH, List.of(write.reason(
                     "inconsistent synchronization: " + write.site() + " holds " + write.locks.describe() + "; "
-                            + other.site() + " holds " + other.locks.describe()), other.reason(other.toString())));
+                            + other.site() + " holds " + other.locks.describe() + where),
+                    other.reason(other + where)));
         }
         if (!isVolatile) {
             FieldUse unsafe = unsafePublication(assigns, reads);
@@ -240,6 +244,16 @@ final class VerdictRules {
             }
         }
         return readSide;
+    }
+
+    /** Whether a caller's lock set holds one of {@code guards} (named locks only, in any mode). */
+    private static boolean holdsAny(LockSet locks, Set<String> guards) {
+        for (LockId lock : locks.locks()) {
+            if (lock.isNamed() && guards.contains(lock.guardKey())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The guard keys an access holds; a read-write lock counts for a write only in write mode. */
