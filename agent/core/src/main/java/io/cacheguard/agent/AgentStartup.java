@@ -84,7 +84,8 @@ final class AgentStartup {
         Instrumentation instrumentation = session.instrumentation;
         instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
         Runnable atExit = () -> {
-            session.reporter.summary(session.startNanos, transformer.stats(), session.races);
+            session.reporter.summary(session.startNanos, transformer.stats(), session.races,
+                    transformer.unmatchedSelection());
             session.report.close();
             RaceReporter races = session.races;
             if (session.options.failOnRace() && races != null && races.anyRace()) {

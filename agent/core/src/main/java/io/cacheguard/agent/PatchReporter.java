@@ -159,7 +159,13 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
                 .put("message", String.valueOf(error)));
     }
 
-    void summary(long startNanos, TransformStats stats, RaceReporter races) {
+    /** @param unmatched the selection entries that matched nothing ({@code targets=…}, {@code includes=…}) */
+    void summary(long startNanos, TransformStats stats, RaceReporter races, List<String> unmatched) {
+        for (String entry : unmatched) {
+            log.info(entry + " matched nothing in this run: no class loaded matched it"
+                    + (entry.startsWith("targets=") ? " with a map field" : "")
+                    + "; check its spelling (a nested class is Outer$Inner, a field Class.field or Class#field)");
+        }
         if (races != null) {
             Map<String, Long> perField = races.countsPerField();
             long total = perField.values().stream().mapToLong(Long::longValue).sum();
@@ -183,7 +189,8 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
                 .put("classesAnalysed", stats.classesAnalysed())
                 .put("transformMillis", stats.transformNanos() / 1_000_000)
                 .put("analysisMillis", stats.analysisNanos() / 1_000_000)
-                .put("uptimeMillis", (System.nanoTime() - startNanos) / 1_000_000);
+                .put("uptimeMillis", (System.nanoTime() - startNanos) / 1_000_000)
+                .put("unmatchedSelection", unmatched);
         if (races != null) {
             summary.put("races", races.countsPerField())
                     .put("distinctRaces", races.distinct())

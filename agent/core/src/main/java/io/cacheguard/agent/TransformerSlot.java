@@ -32,6 +32,11 @@ final class TransformerSlot implements ClassFileTransformer {
         return TransformStats.sum(stats);
     }
 
+    /** What the current transformer's selection has not matched, for the summary at exit. */
+    List<String> unmatchedSelection() {
+        return delegate.unmatchedSelection();
+    }
+
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classFile) {

@@ -34,11 +34,14 @@ public final class CacheSelector {
     private final boolean all;
     private final List<Glob> targetClasses;
     private final List<Target> targetFields;
+    /** Each {@code targets} entry as the user wrote it, with the readings it was given. */
+    private final List<Entry> entries;
 
-    private CacheSelector(boolean all, List<Glob> targetClasses, List<Target> targetFields) {
+    private CacheSelector(boolean all, List<Glob> targetClasses, List<Target> targetFields, List<Entry> entries) {
         this.all = all;
         this.targetClasses = targetClasses;
         this.targetFields = targetFields;
+        this.entries = entries;
     }
 
     /** A field target: a class pattern and a field pattern. */
@@ -50,10 +53,37 @@ public final class CacheSelector {
             this.owner = owner;
             this.field = field;
         }
+
+        boolean matches(String className, String fieldName) {
+            return owner.matches(className) && field.matches(fieldName);
+        }
+    }
+
+    /**
+     * One {@code targets} entry: a class, a field, or both readings of {@code a.b.C.X}. Marked once
+     * it selects a map field, so that one that selects nothing (a typo, a nested class written with
+     * a dot) can be named at exit.
+     */
+    private static final class Entry {
+        final String text;
+        final Glob asClass;
+        final Target asField;
+        volatile boolean selected;
+
+        Entry(String text, Glob asClass, Target asField) {
+            this.text = text;
+            this.asClass = asClass;
+            this.asField = asField;
+        }
+
+        boolean selects(String className, String fieldName) {
+            return asClass != null && asClass.matches(className)
+                    || asField != null && asField.matches(className, fieldName);
+        }
     }
 
     public static CacheSelector defaults() {
-        return new CacheSelector(false, List.of(), List.of());
+        return new CacheSelector(false, List.of(), List.of(), List.of());
     }
 
     /**
@@ -65,6 +95,7 @@ public final class CacheSelector {
     public static CacheSelector of(boolean all, String targets) {
         List<Glob> classes = new ArrayList<>();
         List<Target> fields = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         if (targets != null) {
             for (String raw : targets.split(":")) {
                 String entry = raw.trim();
@@ -73,21 +104,30 @@ public final class CacheSelector {
                 }
                 int hash = entry.indexOf('#');
                 int dot = entry.lastIndexOf('.');
+                Glob asClass = null;
+                Target asField = null;
                 if (hash > 0) {
-                    fields.add(new Target(new Glob(entry.substring(0, hash)), new Glob(entry.substring(hash + 1))));
+                    asField = new Target(new Glob(entry.substring(0, hash)), new Glob(entry.substring(hash + 1)));
                 } else if (dot > 0 && dot < entry.length() - 1 && Character.isLowerCase(entry.charAt(dot + 1))) {
-                    fields.add(new Target(new Glob(entry.substring(0, dot)), new Glob(entry.substring(dot + 1))));
+                    asField = new Target(new Glob(entry.substring(0, dot)), new Glob(entry.substring(dot + 1)));
                 } else {
-                    classes.add(new Glob(entry));
+                    asClass = new Glob(entry);
                     if (dot > 0 && dot < entry.length() - 1) {
                         // com.acme.Factory.INSTANCES: static fields are upper case too. Either reading
                         // may be meant, and the one that names nothing costs nothing.
-                        fields.add(new Target(new Glob(entry.substring(0, dot)), new Glob(entry.substring(dot + 1))));
+                        asField = new Target(new Glob(entry.substring(0, dot)), new Glob(entry.substring(dot + 1)));
                     }
                 }
+                if (asClass != null) {
+                    classes.add(asClass);
+                }
+                if (asField != null) {
+                    fields.add(asField);
+                }
+                entries.add(new Entry(entry, asClass, asField));
             }
         }
-        return new CacheSelector(all, List.copyOf(classes), List.copyOf(fields));
+        return new CacheSelector(all, List.copyOf(classes), List.copyOf(fields), List.copyOf(entries));
     }
 
     /**
@@ -176,9 +216,28 @@ public final class CacheSelector {
         for (FieldReport report : reports) {
             if (isCacheField(report.className(), report.fieldName())) {
                 selected.add(report);
+                for (Entry entry : entries) {
+                    if (!entry.selected && entry.selects(report.className(), report.fieldName())) {
+                        entry.selected = true;
+                    }
+                }
             }
         }
         return selected;
+    }
+
+    /**
+     * The {@code targets} entries, as written, that have selected no map field of any class analysed
+     * so far: at exit, most likely a typo or a nested class written {@code Outer.Inner}.
+     */
+    public List<String> unmatchedTargets() {
+        List<String> unmatched = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (!entry.selected) {
+                unmatched.add(entry.text);
+            }
+        }
+        return unmatched;
     }
 
     private static String simpleName(String className) {

@@ -12,6 +12,8 @@ package io.cacheguard.agent.analysis;
  */
 public final class Glob {
     private final String text;
+    /** Whether any name has matched: an {@code includes} entry that never did is reported at exit. */
+    private volatile boolean matched;
 
     public Glob(String text) {
         this.text = text;
@@ -45,7 +47,16 @@ public final class Glob {
         while (p < text.length() && text.charAt(p) == '*') {
             p++;
         }
-        return p == text.length();
+        boolean match = p == text.length();
+        if (match && !matched) {
+            matched = true; // written once: later matches only read the flag
+        }
+        return match;
+    }
+
+    /** Whether this glob has matched any name so far. */
+    public boolean matchedAny() {
+        return matched;
     }
 
     @Override

@@ -63,6 +63,17 @@ public record AgentOptions(Mode mode, Detector detector, List<Glob> includes, Li
         return !includes.isEmpty() && isIncluded(className);
     }
 
+    /** The {@code includes} entries no class name has matched so far, for the summary at exit. */
+    public List<String> unmatchedIncludes() {
+        List<String> unmatched = new java.util.ArrayList<>();
+        for (Glob glob : includes) {
+            if (!glob.matchedAny()) {
+                unmatched.add(glob.toString());
+            }
+        }
+        return unmatched;
+    }
+
     public CacheSelector selector() {
         return CacheSelector.of(all, targets);
     }

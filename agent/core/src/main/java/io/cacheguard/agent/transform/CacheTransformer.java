@@ -6,7 +6,9 @@ import io.cacheguard.agent.analysis.ClassPreFilter;
 import io.cacheguard.agent.config.AgentOptions;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 
@@ -106,6 +108,21 @@ public final class CacheTransformer implements ClassFileTransformer {
 
     public TransformStats stats() {
         return stats;
+    }
+
+    /**
+     * The selection entries that have matched nothing so far, as {@code targets=ENTRY} and
+     * {@code includes=ENTRY}: named once at exit, since a typo there silently patches nothing.
+     */
+    public List<String> unmatchedSelection() {
+        List<String> unmatched = new ArrayList<>();
+        for (String entry : selector.unmatchedTargets()) {
+            unmatched.add("targets=" + entry);
+        }
+        for (String entry : options.unmatchedIncludes()) {
+            unmatched.add("includes=" + entry);
+        }
+        return unmatched;
     }
 
     @Override

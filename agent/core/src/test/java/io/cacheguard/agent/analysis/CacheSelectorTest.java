@@ -1,8 +1,11 @@
 package io.cacheguard.agent.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CacheSelectorTest {
@@ -46,6 +49,43 @@ class CacheSelectorTest {
         assertFalse(selector.isCacheField("com.acme.Factory", "OTHERS"));
         assertTrue(selector.isCacheClass("com.acme.Outer.Inner"), "still a class, as a nested class's canonical name");
         assertFalse(selector.isCacheClass("com.acme.Factory"));
+    }
+
+    /**
+     * Issue 14 item 4: a {@code targets} entry that selects no map field is named at exit. An entry
+     * counts once it selects a field of an analysed class, by either of its readings.
+     */
+    @Test
+    void entriesThatSelectNoMapFieldAreListedAsUnmatched() {
+        CacheSelector selector = CacheSelector.of(false,
+                "com.acme.Factory.INSTANCES:com.acme.Factory.INSTANZES:com.acme.Foo.byName:com.acme.*Registry:com.acme.Outer.Inner");
+        assertEquals(List.of("com.acme.Factory.INSTANCES", "com.acme.Factory.INSTANZES", "com.acme.Foo.byName",
+                "com.acme.*Registry", "com.acme.Outer.Inner"), selector.unmatchedTargets(), "nothing analysed yet");
+
+        selector.select(List.of(report("com.acme.Factory", "INSTANCES"), report("com.acme.Foo", "byId"),
+                report("com.acme.TemplateRegistry", "templates"), report("com.acme.Outer$Inner", "map")));
+        assertEquals(List.of("com.acme.Factory.INSTANZES", "com.acme.Foo.byName", "com.acme.Outer.Inner"),
+                selector.unmatchedTargets());
+
+        selector.select(List.of(report("com.acme.Foo", "byName")));
+        assertEquals(List.of("com.acme.Factory.INSTANZES", "com.acme.Outer.Inner"), selector.unmatchedTargets());
+        assertEquals(List.of(), CacheSelector.defaults().unmatchedTargets());
+    }
+
+    @Test
+    void aGlobRemembersWhetherAnyNameMatched() {
+        Glob glob = new Glob("com.acme.*");
+        assertFalse(glob.matches("org.acme.Foo"));
+        assertFalse(glob.matchedAny());
+        assertTrue(glob.matches("com.acme.Foo"));
+        assertTrue(glob.matchedAny());
+        assertFalse(glob.matches("org.acme.Bar"));
+        assertTrue(glob.matchedAny(), "stays matched");
+    }
+
+    private static FieldReport report(String className, String field) {
+        return new FieldReport(className, null, field, false, "java.util.Map", Set.of(), Verdict.PATCH,
+                List.of(Reason.general("test")));
     }
 
     @Test
