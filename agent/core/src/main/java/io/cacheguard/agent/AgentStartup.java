@@ -11,6 +11,7 @@ import io.cacheguard.agent.runtime.CacheBounds;
 import io.cacheguard.agent.runtime.Detection;
 import io.cacheguard.agent.runtime.Guards;
 import io.cacheguard.agent.runtime.LiveMaps;
+import io.cacheguard.agent.runtime.RaceEvents;
 import io.cacheguard.agent.runtime.Watch;
 import io.cacheguard.agent.spec.BoundsSpec;
 import io.cacheguard.agent.transform.CacheTransformer;
@@ -122,6 +123,7 @@ final class AgentStartup {
             } else {
                 Detection.configure(session.races, options.stackDepth(), session.reporter);
             }
+            RaceEvents.detectionStarted();
         }
         if (options.mode().patches()) {
             Guards.trackGuardedMaps();

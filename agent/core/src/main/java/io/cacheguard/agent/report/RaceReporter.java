@@ -1,5 +1,6 @@
 package io.cacheguard.agent.report;
 
+import io.cacheguard.agent.runtime.RaceEvents;
 import io.cacheguard.agent.runtime.detector.Race;
 import io.cacheguard.agent.runtime.detector.RaceListener;
 import io.cacheguard.agent.runtime.detector.RaceLog;
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Where races go once the detector found them: counted and deduplicated by {@link RaceLog}, then
  * each distinct one written in human form to the log, as a {@code race} event to the JSON Lines
  * report and into the SARIF file, all as it happens. Races on suppressed fields are only counted.
+ * Every race, repeats included, also goes to {@link RaceEvents} (the JUnit extension), which needs
+ * each test's own race, not only the first of its kind in the JVM.
  */
 public final class RaceReporter implements RaceListener {
     /** Distinct races reported in full; beyond this they are only counted, so output stays bounded. */
@@ -39,6 +42,9 @@ public final class RaceReporter implements RaceListener {
             suppressedCount.incrementAndGet();
         } else {
             races.race(race);
+            if (RaceEvents.listening()) {
+                RaceEvents.race(race.map(), race.kind().label(), String.join("\n", humanForm(race)));
+            }
         }
     }
 
@@ -48,6 +54,7 @@ public final class RaceReporter implements RaceListener {
             suppressedCount.incrementAndGet();
         } else {
             races.counted(map, patched);
+            RaceEvents.unattributed(map);
         }
     }
 
