@@ -22,8 +22,8 @@ final class AgentRaces implements RaceEvents.Listener {
     }
 
     @Override
-    public void race(String field, String kind, String report) {
-        RunningTests.race(field, kind, report);
+    public void race(String field, String kind, String sites, String report) {
+        RunningTests.race(field, kind, sites, report);
     }
 
     @Override

@@ -32,14 +32,14 @@ final class RunningTests {
         }
     }
 
-    static void race(String field, String kind, String report) {
+    static void race(String field, String kind, String sites, String report) {
         TestRaces carried = CARRIED.get();
         if (carried != null && carried.running()) {
-            carried.race(field, kind, report);
+            carried.race(field, kind, sites, report);
             return;
         }
         for (TestRaces test : RUNNING) {
-            test.race(field, kind, report);
+            test.race(field, kind, sites, report);
         }
     }
 

@@ -11,14 +11,16 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The races reported while one test ran, from any thread. A racy loop reports the same pair of
- * accesses many times: each distinct report is kept once, in the order first seen, with its count.
+ * accesses many times: each distinct race (same field, kind and two stacks, whatever the threads:
+ * what the log reports once) is kept once, with the first report of it, in the order first seen,
+ * with its count.
  */
 final class TestRaces {
     /** Distinct reports in a failure message; the rest are only counted there (the log has them all). */
     static final int MAX_SHOWN = 5;
 
     private final String testName;
-    private final Map<String, Seen> byReport = new ConcurrentHashMap<>();
+    private final Map<String, Seen> bySites = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Seen> order = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> unattributed = new ConcurrentHashMap<>();
     private volatile boolean running = true;
@@ -41,9 +43,9 @@ final class TestRaces {
         }
     }
 
-    void race(String field, String kind, String report) {
-        Seen seen = byReport.computeIfAbsent(report, r -> {
-            Seen s = new Seen(field, kind, r);
+    void race(String field, String kind, String sites, String report) {
+        Seen seen = bySites.computeIfAbsent(sites, r -> {
+            Seen s = new Seen(field, kind, report);
             order.add(s);
             return s;
         });
@@ -88,7 +90,7 @@ final class TestRaces {
                 .append(all + uncounted == 1 ? " race" : " races").append(" while ").append(testName)
                 .append(" ran");
         if (!failing.isEmpty()) {
-            message.append(", ").append(failing.size()).append(failing.size() == 1 ? " distinct:" : " distinct:");
+            message.append(", ").append(failing.size()).append(" distinct:");
         }
         for (int i = 0; i < failing.size() && i < MAX_SHOWN; i++) {
             Seen seen = failing.get(i);

@@ -26,7 +26,7 @@ class RunningTestsTest {
     void aRaceOnAThreadTheTestStartedGoesToThatTestOnly() throws Exception {
         startOnOwnThread(second);
         RunningTests.start(first);
-        Thread worker = new Thread(() -> RunningTests.race("a.B.map", "write-write", "report"));
+        Thread worker = new Thread(() -> RunningTests.race("a.B.map", "write-write", "sites", "report"));
         worker.start();
         worker.join(10_000);
         assertFalse(worker.isAlive());
@@ -41,7 +41,7 @@ class RunningTestsTest {
             shared.submit(() -> { }).get(10, TimeUnit.SECONDS); // its thread exists before the tests
             startOnOwnThread(second);
             RunningTests.start(first);
-            shared.submit(() -> RunningTests.race("a.B.map", "read-write", "report")).get(10, TimeUnit.SECONDS);
+            shared.submit(() -> RunningTests.race("a.B.map", "read-write", "sites", "report")).get(10, TimeUnit.SECONDS);
         } finally {
             shared.shutdownNow();
         }
@@ -57,7 +57,7 @@ class RunningTestsTest {
             pool.submit(() -> { }).get(10, TimeUnit.SECONDS); // the worker is made during the first test
             RunningTests.finish(first);
             RunningTests.start(second);
-            pool.submit(() -> RunningTests.race("a.B.map", "write-write", "late")).get(10, TimeUnit.SECONDS);
+            pool.submit(() -> RunningTests.race("a.B.map", "write-write", "sites", "late")).get(10, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
         }
@@ -67,7 +67,7 @@ class RunningTestsTest {
 
     @Test
     void aRaceWhenNoTestRunsGoesNowhere() {
-        RunningTests.race("a.B.map", "write-write", "report");
+        RunningTests.race("a.B.map", "write-write", "sites", "report");
         RunningTests.start(first);
         assertTrue(first.failure(RaceOptions.DEFAULT).isEmpty());
     }

@@ -15,13 +15,25 @@ class TestRacesTest {
     void repeatsOfOneReportAreShownOnceWithTheirCount() {
         TestRaces races = new TestRaces("CacheTest.hammer()");
         for (int i = 0; i < 3; i++) {
-            races.race("a.Cache.map", "write-write", REPORT);
+            races.race("a.Cache.map", "write-write", REPORT, REPORT);
         }
         String message = races.failure(RaceOptions.DEFAULT).orElseThrow();
         assertTrue(message.startsWith("cacheguard: 3 races while CacheTest.hammer() ran, 1 distinct:\n\n" + REPORT),
                 message);
         assertTrue(message.contains("(3 times)"), message);
         assertEquals(message.indexOf(REPORT), message.lastIndexOf(REPORT), message);
+    }
+
+    /** As the log: one race at two places, whichever threads ran them, is one distinct race. */
+    @Test
+    void reportsOfOneRaceOnOtherThreadsAreOneDistinctRace() {
+        TestRaces races = new TestRaces("CacheTest.hammer()");
+        races.race("a.Cache.map", "write-write", "put@Cache:17 put@Cache:17", REPORT);
+        races.race("a.Cache.map", "write-write", "put@Cache:17 put@Cache:17", REPORT.replace("w-1", "w-2"));
+        String message = races.failure(RaceOptions.DEFAULT).orElseThrow();
+        assertTrue(message.startsWith("cacheguard: 2 races while CacheTest.hammer() ran, 1 distinct:\n\n" + REPORT + "\n  (2 times)"),
+                message);
+        assertTrue(!message.contains("w-2"), message);
     }
 
     @Test
@@ -32,19 +44,19 @@ class TestRacesTest {
     @Test
     void failOnLeavesOtherKindsOut() {
         TestRaces races = new TestRaces("T.t()");
-        races.race("a.Cache.map", "read-write", REPORT.replace("write-write", "read-write"));
+        races.race("a.Cache.map", "read-write", REPORT.replace("write-write", "read-write"), REPORT.replace("write-write", "read-write"));
         RaceOptions writesOnly = new RaceOptions(EnumSet.of(RaceKind.WRITE_WRITE), Set.of(), true);
         assertTrue(races.failure(writesOnly).isEmpty());
         races.unattributed("a.Cache.map");
         assertTrue(races.failure(writesOnly).isEmpty(), "an unattributed race's kind is unknown");
-        races.race("a.Cache.map", "write-write", REPORT);
+        races.race("a.Cache.map", "write-write", REPORT, REPORT);
         assertTrue(races.failure(writesOnly).isPresent());
     }
 
     @Test
     void suppressedFieldsNeverFail() {
         TestRaces races = new TestRaces("T.t()");
-        races.race("a.Cache.map", "write-write", REPORT);
+        races.race("a.Cache.map", "write-write", REPORT, REPORT);
         races.unattributed("a.Cache.map");
         RaceOptions suppressing = new RaceOptions(EnumSet.allOf(RaceKind.class), Set.of("a.Cache.map"), true);
         assertTrue(races.failure(suppressing).isEmpty());
@@ -64,7 +76,7 @@ class TestRacesTest {
     void beyondTheFirstFewDistinctRacesOnlyTheirNumberIsShown() {
         TestRaces races = new TestRaces("T.t()");
         for (int i = 0; i < TestRaces.MAX_SHOWN + 2; i++) {
-            races.race("a.Cache.map", "write-write", REPORT + i);
+            races.race("a.Cache.map", "write-write", REPORT + i, REPORT + i);
         }
         String message = races.failure(RaceOptions.DEFAULT).orElseThrow();
         assertTrue(message.contains(REPORT + (TestRaces.MAX_SHOWN - 1)), message);

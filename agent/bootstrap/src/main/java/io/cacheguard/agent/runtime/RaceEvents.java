@@ -20,10 +20,12 @@ public final class RaceEvents {
          *
          * @param field  the map's field, {@code com.acme.Cache.map}
          * @param kind   {@code write-write} or {@code read-write}
+         * @param sites  the race without its threads and map instance: the same text for every
+         *               repeat of it at the same two places, which the log reports once
          * @param report the race as the log shows it (headline, both threads, both stacks), lines
          *               separated by {@code \n}, without the log's prefix
          */
-        void race(String field, String kind, String report);
+        void race(String field, String kind, String sites, String report);
 
         /**
          * A race on {@code field} counted without its accesses: the map raced so often that only a
@@ -63,10 +65,10 @@ public final class RaceEvents {
     }
 
     /** Called by the agent for every race it reports, on the reporting thread. */
-    public static void race(String field, String kind, String report) {
+    public static void race(String field, String kind, String sites, String report) {
         for (Listener listener : LISTENERS) {
             try {
-                listener.race(field, kind, report);
+                listener.race(field, kind, sites, report);
             } catch (Throwable t) {
                 // A listener's failure is its own: it never reaches the racing application thread.
             }

@@ -6,6 +6,7 @@ import io.cacheguard.agent.runtime.detector.RaceListener;
 import io.cacheguard.agent.runtime.detector.RaceLog;
 import io.cacheguard.agent.runtime.detector.Site;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,7 @@ public final class RaceReporter implements RaceListener {
         } else {
             races.race(race);
             if (RaceEvents.listening()) {
-                RaceEvents.race(race.map(), race.kind().label(), String.join("\n", humanForm(race)));
+                RaceEvents.race(race.map(), race.kind().label(), sites(race), String.join("\n", humanForm(race)));
             }
         }
     }
@@ -105,6 +106,13 @@ public final class RaceReporter implements RaceListener {
         site(lines, "  ", race.later());
         site(lines, "  races with earlier ", race.earlier());
         return lines;
+    }
+
+    /** What makes repeats one race for {@link RaceLog} (field, kind, both operations and stacks), as text. */
+    private static String sites(Race race) {
+        return race.kind().label() + ' ' + race.map() + ' ' + race.later().operation()
+                + Arrays.toString(race.later().stack()) + ' ' + race.earlier().operation()
+                + Arrays.toString(race.earlier().stack());
     }
 
     private static void site(List<String> lines, String lead, Site site) {
