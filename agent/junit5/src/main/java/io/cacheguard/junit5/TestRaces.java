@@ -104,8 +104,8 @@ final class TestRaces {
                     .append(" more distinct races: see the cacheguard log or report");
         }
         if (!counted.isEmpty()) {
-            message.append("\n\nCounted without their stacks (the map races so often that only a sample of its"
-                    + " races is attributed; the log has the first ones): ").append(String.join(", ", counted));
+            message.append("\n\nAlso counted, without their stacks (a map that races this often has only a sample"
+                    + " of its races attributed): ").append(String.join(", ", counted));
         }
         return Optional.of(message.toString());
     }

@@ -69,7 +69,7 @@ class TestRacesTest {
         races.unattributed("a.Cache.map");
         String message = races.failure(RaceOptions.DEFAULT).orElseThrow();
         assertTrue(message.startsWith("cacheguard: 2 races while T.t() ran"), message);
-        assertTrue(message.contains("Counted without their stacks") && message.contains("2 on a.Cache.map"), message);
+        assertTrue(message.contains("Also counted, without their stacks") && message.contains("2 on a.Cache.map"), message);
     }
 
     @Test
