@@ -13,6 +13,7 @@ import io.cacheguard.it.junit5.project.ExtendWithCases;
 import io.cacheguard.it.junit5.project.ParallelCases;
 import io.cacheguard.it.junit5.project.PlainCases;
 import io.cacheguard.it.junit5.project.RacyCache;
+import io.cacheguard.it.junit5.project.SuppressedCases;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +58,21 @@ class JUnitExtensionIT {
         assertPasses(run, "PlainCases.racyCache");
         assertPasses(run, "PlainCases.synchronizedCache");
         assertTrue(run.result.stderr.contains("[cacheguard] RACE "), "the agent saw the race all the same\n" + run.result);
+    }
+
+    /**
+     * Both racy tests race on the same map; whichever runs second may see its races only counted
+     * (the map is hot by then), which fails a test all the same: the field is named either way.
+     */
+    @Test
+    void suppressKeepsAFieldFromFailingATestAndAMethodsAnnotationOverridesItsClasss() throws Exception {
+        ProjectRun run = ProjectRun.run(JUnit.FLOOR, true, List.of(), SuppressedCases.class);
+        assertPasses(run, "SuppressedCases.racyCache");
+        assertPasses(run, "SuppressedCases.synchronizedCache");
+        Outcome unsuppressed = run.outcome("SuppressedCases.racyCacheUnsuppressed");
+        assertEquals("FAILED", unsuppressed.status(), run.result::toString);
+        assertTrue(unsuppressed.message().startsWith("java.lang.AssertionError: cacheguard: "), unsuppressed.message());
+        assertTrue(unsuppressed.message().contains(RACY_FIELD), unsuppressed.message());
     }
 
     @Test
