@@ -25,7 +25,7 @@ public @interface CacheguardTest {
     String[] suppress() default {};
 
     /**
-     * Whether a JVM without the agent (or with it not detecting, {@code mode=patch}) fails the test
+     * Whether a JVM without the agent (or with it not detecting: {@code mode=patch}, {@code detector=off}) fails the test
      * class, rather than letting it pass without ever seeing a race.
      */
     boolean requireAgent() default true;

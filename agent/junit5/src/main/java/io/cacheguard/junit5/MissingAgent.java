@@ -7,8 +7,8 @@ final class MissingAgent {
 
     static String message(AgentProbe.State state) {
         String what = state == AgentProbe.State.NOT_DETECTING
-                ? "the cacheguard agent runs on this JVM but does not detect races (mode=patch): use mode=both"
-                  + " (the default) or mode=detect."
+                ? "the cacheguard agent runs on this JVM but does not detect races (mode=patch or detector=off):"
+                  + " use mode=both (the default) or mode=detect, with a detector."
                 : "the cacheguard agent is not on this JVM, so no race can fail a test.";
         return "cacheguard: " + what + " Add it to the test JVM, Maven Surefire/Failsafe:\n"
                 + "  <configuration>\n"

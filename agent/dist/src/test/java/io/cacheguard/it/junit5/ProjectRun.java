@@ -53,19 +53,25 @@ final class ProjectRun {
         this.outcomes = outcomes;
     }
 
+    /** Agent options for {@link #run}: none, the defaults (what a user gets). */
+    static final String DEFAULTS = "";
+    /** For {@link #run}: no agent on the child. */
+    static final String NO_AGENT = null;
+
     /**
-     * @param agent       whether the child runs with {@code -javaagent:} the real agent jar
-     * @param properties  system properties for the child, {@code key=value}: JUnit reads its
-     *                    configuration parameters from them
+     * @param agentOptions the child runs with {@code -javaagent:} the real agent jar and these
+     *                     options ({@link #DEFAULTS} for none), or without it ({@link #NO_AGENT})
+     * @param properties   system properties for the child, {@code key=value}: JUnit reads its
+     *                     configuration parameters from them
      */
-    static ProjectRun run(JUnit junit, boolean agent, List<String> properties, Class<?>... classes)
+    static ProjectRun run(JUnit junit, String agentOptions, List<String> properties, Class<?>... classes)
             throws IOException, InterruptedException {
         List<String> classpath = new ArrayList<>(junit.jars());
         classpath.add(extensionJar().toString());
         classpath.add(ChildJvm.testClasspath());
         List<String> command = new ArrayList<>();
-        if (agent) {
-            command.add("-javaagent:" + ChildJvm.agentJar());
+        if (agentOptions != null) {
+            command.add("-javaagent:" + ChildJvm.agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
         }
         for (String property : properties) {
             command.add("-D" + property);

@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
  */
 final class Hammer {
     static final int THREADS = 4;
-    static final int KEYS = 20_000;
+    static final int KEYS = 50_000;
 
     private Hammer() {
     }
