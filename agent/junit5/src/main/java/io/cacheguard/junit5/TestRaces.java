@@ -76,18 +76,18 @@ final class TestRaces {
             }
         }
         List<String> counted = new ArrayList<>();
-        long uncounted = 0;
+        long withoutStacks = 0;
         for (Map.Entry<String, LongAdder> e : unattributed.entrySet()) {
             if (options.failsUnattributed(e.getKey())) {
                 counted.add(e.getValue().sum() + " on " + e.getKey());
-                uncounted += e.getValue().sum();
+                withoutStacks += e.getValue().sum();
             }
         }
         if (failing.isEmpty() && counted.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder message = new StringBuilder("cacheguard: ").append(all + uncounted)
-                .append(all + uncounted == 1 ? " race" : " races").append(" while ").append(testName)
+        StringBuilder message = new StringBuilder("cacheguard: ").append(all + withoutStacks)
+                .append(all + withoutStacks == 1 ? " race" : " races").append(" while ").append(testName)
                 .append(" ran");
         if (!failing.isEmpty()) {
             message.append(", ").append(failing.size()).append(" distinct:");
