@@ -24,6 +24,8 @@ final class AgentSession {
     final EventReport report;
     final PatchReporter reporter;
     final PatchLedger ledger;
+    /** Flight Recorder events, the state {@code status} reads and the JMX beans. */
+    final Telemetry telemetry;
     /** The application's own map classes guarded in themselves: for good, whatever transformer comes next. */
     final SubclassGuards subclassGuards;
     /** The jars other agents run from ({@code -javaagent}), read once: the JVM's options never change. */
@@ -37,7 +39,7 @@ final class AgentSession {
     volatile RaceReporter races;
 
     AgentSession(Instrumentation instrumentation, boolean attachedAtStart, long startNanos, AgentLog log, EventReport report,
-                 PatchReporter reporter, String argument, AgentOptions options) {
+                 PatchReporter reporter, Telemetry telemetry, String argument, AgentOptions options) {
         this.instrumentation = instrumentation;
         this.attachedAtStart = attachedAtStart;
         this.startNanos = startNanos;
@@ -45,6 +47,7 @@ final class AgentSession {
         this.report = report;
         this.reporter = reporter;
         this.ledger = new PatchLedger(reporter);
+        this.telemetry = telemetry;
         this.subclassGuards = new SubclassGuards(className -> isLoaded(instrumentation, className));
         this.otherAgents = OtherAgentJars.of(BootstrapRuntime.jvmArguments(),
                 Paths.get(System.getProperty("user.dir", "")), RuntimeJar.agentJar());

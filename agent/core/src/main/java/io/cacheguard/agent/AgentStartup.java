@@ -48,7 +48,8 @@ final class AgentStartup {
         AgentLog log = openLog(options);
         log.copyTo(transcript);
         EventReport report = openReport(options, log);
-        PatchReporter reporter = new PatchReporter(log, report);
+        Telemetry telemetry = new Telemetry();
+        PatchReporter reporter = new PatchReporter(log, report, telemetry);
         reporter.started(version, options, attached);
         if (runtime == null) {
             log.error("the agent is not running from its jar; the runtime stays on the application class path");
@@ -59,7 +60,9 @@ final class AgentStartup {
                     + (options.mode().detects() ? " detector=off: nothing detects races in that mode; use detector=watch or hb"
                     : ": nothing detects races in that mode; use mode=both or mode=detect"));
         }
-        AgentSession session = new AgentSession(instrumentation, attached, startNanos, log, report, reporter, arguments, options);
+        AgentSession session = new AgentSession(instrumentation, attached, startNanos, log, report, reporter, telemetry,
+                arguments, options);
+        telemetry.start(session);
         installPatching(session, attached);
         return session;
     }
@@ -116,7 +119,8 @@ final class AgentStartup {
         }
         if (session.races == null) {
             session.races = new RaceReporter(session.log, session.report,
-                    openSarif(options, session.log, CacheguardVersion.get()), Set.copyOf(options.suppress()));
+                    openSarif(options, session.log, CacheguardVersion.get()), Set.copyOf(options.suppress()),
+                    session.telemetry);
             if (options.detector() == Detector.WATCH) {
                 AccessOrderAccess.open(session.instrumentation, session.log);
                 Watch.configure(session.races, options.stackDepth(), session.reporter);
@@ -132,7 +136,7 @@ final class AgentStartup {
 
     /** From now on a raw map found in a patched field is guarded in place (see {@link LiveMaps}). */
     static void enableLiveMaps(AgentSession session) {
-        LiveMaps.enable(new LiveMapReporter(session.log, session.report));
+        LiveMaps.enable(new LiveMapReporter(session.log, session.report, session.telemetry));
     }
 
     static CacheTransformer newTransformer(AgentSession session, AgentOptions options) {

@@ -15,5 +15,6 @@ final class AgentStatus {
         } catch (RuntimeException e) {
             // a security manager may refuse; the agent works the same, list just cannot tell
         }
+        session.telemetry.publish();
     }
 }

@@ -16,10 +16,12 @@ final class LiveMapReporter implements LiveListener {
 
     private final AgentLog log;
     private final EventReport report;
+    private final Telemetry telemetry;
 
-    LiveMapReporter(AgentLog log, EventReport report) {
+    LiveMapReporter(AgentLog log, EventReport report, Telemetry telemetry) {
         this.log = log;
         this.report = report;
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -37,5 +39,6 @@ final class LiveMapReporter implements LiveListener {
                 .put("entries", entries)
                 .put("how", how)
                 .put("staleAliases", STALE_ALIASES));
+        telemetry.liveMapGuarded(field, valueClass, entries, how, STALE_ALIASES);
     }
 }

@@ -65,6 +65,18 @@ final class LoadedClasses {
             }
         }
         result.candidates = candidates.size();
+        session.telemetry.retransforming(true);
+        try {
+            retransformEach(session, candidates, result);
+        } finally {
+            session.telemetry.retransforming(false);
+        }
+        result.nanos = System.nanoTime() - start;
+        return result;
+    }
+
+    private static void retransformEach(AgentSession session, List<Class<?>> candidates, Result result) {
+        Instrumentation instrumentation = session.instrumentation;
         for (Class<?> type : candidates) {
             long one = System.nanoTime();
             try {
@@ -76,8 +88,6 @@ final class LoadedClasses {
             }
             result.longestNanos = Math.max(result.longestNanos, System.nanoTime() - one);
         }
-        result.nanos = System.nanoTime() - start;
-        return result;
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class PatchReporter implements CacheTransformer.Events, GuardListener {
     private final AgentLog log;
     private final EventReport report;
+    private final Telemetry telemetry;
     private final AtomicInteger patched = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicInteger safe = new AtomicInteger();
@@ -34,9 +35,10 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
     /** Fields already announced on the log: a class defined by several loaders is announced once. */
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
-    PatchReporter(AgentLog log, EventReport report) {
+    PatchReporter(AgentLog log, EventReport report, Telemetry telemetry) {
         this.log = log;
         this.report = report;
+        this.telemetry = telemetry;
     }
 
     /** Mode detect tracks a racy field rather than patching it, and the log and report say so. */
@@ -81,6 +83,9 @@ final class PatchReporter implements CacheTransformer.Events, GuardListener {
                 event = "safe";
             }
             report.write(fieldEvent(event, field, loader));
+            if (field.verdict() != Verdict.SAFE) {
+                telemetry.fieldDecided(field, event);
+            }
         }
     }
 

@@ -29,12 +29,37 @@ public final class RaceReporter implements RaceListener {
     private final Set<String> suppressed;
     private final RaceLog races = new RaceLog(this::first, MAX_DISTINCT);
     private final AtomicLong suppressedCount = new AtomicLong();
+    private final Watcher watcher;
+
+    /** Who else hears of races: the Flight Recorder events and the published state ({@code status}, JMX). */
+    public interface Watcher {
+        Watcher NONE = new Watcher() {
+            @Override
+            public void first(Race race) {
+            }
+
+            @Override
+            public void counted() {
+            }
+        };
+
+        /** A distinct race, after the log, the report and SARIF have it. */
+        void first(Race race);
+
+        /** A count changed (a repeat, a suppressed race): called often, so it must be cheap. */
+        void counted();
+    }
 
     public RaceReporter(AgentLog log, EventReport report, RaceSarif sarif, Set<String> suppressed) {
+        this(log, report, sarif, suppressed, Watcher.NONE);
+    }
+
+    public RaceReporter(AgentLog log, EventReport report, RaceSarif sarif, Set<String> suppressed, Watcher watcher) {
         this.log = log;
         this.report = report;
         this.sarif = sarif;
         this.suppressed = suppressed;
+        this.watcher = watcher;
     }
 
     @Override
@@ -47,6 +72,7 @@ public final class RaceReporter implements RaceListener {
                 RaceEvents.race(race.map(), race.kind().label(), sites(race), String.join("\n", humanForm(race)));
             }
         }
+        watcher.counted();
     }
 
     @Override
@@ -57,6 +83,7 @@ public final class RaceReporter implements RaceListener {
             races.counted(map, patched);
             RaceEvents.unattributed(map);
         }
+        watcher.counted();
     }
 
     @Override
@@ -91,6 +118,7 @@ public final class RaceReporter implements RaceListener {
         log.finding(humanForm(race));
         report.write(event(race));
         sarif.add(race);
+        watcher.first(race);
     }
 
     /**

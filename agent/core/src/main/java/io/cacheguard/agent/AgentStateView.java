@@ -1,0 +1,45 @@
+package io.cacheguard.agent;
+
+import io.cacheguard.agent.config.AgentOptions;
+import io.cacheguard.agent.report.RaceReporter;
+import io.cacheguard.agent.status.AgentState;
+import io.cacheguard.agent.status.FieldState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds the {@link AgentState} of a session at this moment. */
+final class AgentStateView {
+    private AgentStateView() {
+    }
+
+    static AgentState of(AgentSession session, FieldStates decisions) {
+        AgentOptions options = session.options;
+        RaceReporter races = session.races;
+        Map<String, Long> counts = races == null ? Map.of() : races.countsPerField();
+        Map<String, FieldState> fields = new TreeMap<>();
+        decisions.all().forEach((field, decision) -> fields.put(field, new FieldState(field, decision.verdict(),
+                decision.at(), bounds(options, field), counts.getOrDefault(field, 0L))));
+        counts.forEach((field, count) -> fields.putIfAbsent(field, new FieldState(field, "raced", "-",
+                bounds(options, field), count)));
+        Path report = session.report.path();
+        return new AgentState(CacheguardVersion.get(), options.mode().label(), detector(options),
+                session.attachedAtStart ? "attach" : "javaagent", options.describe(),
+                report == null ? "none" : report.toString(), new ArrayList<>(fields.values()),
+                races == null ? 0 : races.distinct(), races == null ? 0 : races.suppressed(),
+                System.currentTimeMillis());
+    }
+
+    /**
+     * The detector the mode runs: the happens-before one whenever the mode detects. One place to
+     * change when the {@code detector=} option arrives.
+     */
+    static String detector(AgentOptions options) {
+        return options.mode().detects() ? "hb" : "off";
+    }
+
+    private static String bounds(AgentOptions options, String field) {
+        return options.fieldBounds().getOrDefault(field, options.defaultBounds());
+    }
+}

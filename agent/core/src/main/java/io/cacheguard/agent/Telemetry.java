@@ -1,0 +1,110 @@
+package io.cacheguard.agent;
+
+import io.cacheguard.agent.analysis.FieldReport;
+import io.cacheguard.agent.jfr.FieldDecision;
+import io.cacheguard.agent.jfr.FlightEvents;
+import io.cacheguard.agent.jmx.AgentBeans;
+import io.cacheguard.agent.report.RaceReporter;
+import io.cacheguard.agent.runtime.detector.Race;
+import io.cacheguard.agent.status.AgentState;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What the field-debugging tools see of the agent: the Flight Recorder events, the state published
+ * for {@code status} (a system property) and the JMX beans. The log and the report hear of each
+ * event through their own reporters; this hears of the same events from them.
+ *
+ * <p>A field decision or a first race republishes the state at once (rare events, and {@code status}
+ * right after an attach must show them); race counts change on every repeat, so they are published
+ * at most once per {@link #COUNT_DELAY_MILLIS}, trailing: the last count always gets out.
+ */
+final class Telemetry implements RaceReporter.Watcher {
+    static final long COUNT_DELAY_MILLIS = 1000;
+    /** Runs the delayed publication on the JDK's delay thread itself, never in the host's common pool. */
+    private static final Executor LATER = CompletableFuture.delayedExecutor(COUNT_DELAY_MILLIS, TimeUnit.MILLISECONDS,
+            Runnable::run);
+
+    private final FieldStates fields = new FieldStates();
+    private final FlightEvents flight = FlightEvents.forThisJvm();
+    private final AtomicBoolean countsPending = new AtomicBoolean();
+    /** The thread retransforming the classes already loaded at an attach: its decisions are {@code live}. */
+    private volatile Thread retransforming;
+    private volatile AgentSession session;
+    private volatile AgentBeans beans;
+
+    /** Once the session exists: publishes the state and arranges the Summary event and the JMX beans. */
+    void start(AgentSession started) {
+        session = started;
+        beans = new AgentBeans(this::state, started.log::error);
+        publish();
+        flight.summarise(this::state);
+        beans.registerWhenServerExists(started.instrumentation);
+    }
+
+    void retransforming(boolean on) {
+        retransforming = on ? Thread.currentThread() : null;
+    }
+
+    void fieldDecided(FieldReport field, String verdict) {
+        boolean live = Thread.currentThread() == retransforming;
+        fields.decided(field.qualifiedName(), verdict, live);
+        boolean skipped = verdict.equals("skipped");
+        flight.fieldDecided(new FieldDecision(field.className(), field.fieldName(), verdict,
+                field.reasons().isEmpty() ? "" : field.reasons().get(0).message(), field.declaredType(),
+                field.assignedTypes().isEmpty() ? field.declaredType() : String.join(", ", field.assignedTypes()),
+                skipped ? "" : MapTypeAfter.of(field, tracked()), live));
+        publish();
+    }
+
+    /** Whether the race detector watches patched maps too: they are then tracked maps around the guard. */
+    private boolean tracked() {
+        AgentSession current = session;
+        return current != null && current.options.mode().detects();
+    }
+
+    void liveMapGuarded(String field, String valueClass, int entries, String how, String staleAliases) {
+        flight.liveMapGuarded(field, valueClass, entries, how, staleAliases);
+    }
+
+    @Override
+    public void first(Race race) {
+        flight.race(race);
+        publish();
+    }
+
+    @Override
+    public void counted() {
+        if (!countsPending.get() && countsPending.compareAndSet(false, true)) {
+            LATER.execute(() -> {
+                countsPending.set(false);
+                publish();
+            });
+        }
+    }
+
+    /** The state now; before the session exists (decisions during start-up) there is none to show yet. */
+    AgentState state() {
+        return AgentStateView.of(session, fields);
+    }
+
+    /** Republishes the state: also after an attach changed the options. */
+    void publish() {
+        AgentSession current = session;
+        if (current == null) {
+            return; // start() publishes everything decided before it
+        }
+        try {
+            AgentState now = state();
+            System.setProperty(AgentState.PROPERTY, now.toText());
+            AgentBeans registered = beans;
+            if (registered != null) {
+                registered.refresh(now);
+            }
+        } catch (RuntimeException e) {
+            // a security manager may refuse the property: status then cannot tell, the agent works the same
+        }
+    }
+}
