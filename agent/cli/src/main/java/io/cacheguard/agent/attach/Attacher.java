@@ -13,6 +13,12 @@ interface Attacher {
     String cacheguardStatus(TargetJvm target, String agentJar) throws AttachFailure;
 
     /**
+     * The target's system properties of these names (one absent is left out), read in one
+     * connection without loading anything into the target; null when this attacher cannot read them.
+     */
+    java.util.Map<String, String> properties(TargetJvm target, String agentJar, String... names) throws AttachFailure;
+
+    /**
      * Loads the agent jar into the target with this argument, once {@code beforeLoading} accepted
      * the target's cacheguard status (one connection for both); returns when agentmain has returned.
      */

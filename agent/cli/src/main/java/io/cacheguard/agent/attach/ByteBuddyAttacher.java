@@ -15,6 +15,11 @@ final class ByteBuddyAttacher implements Attacher {
     }
 
     @Override
+    public java.util.Map<String, String> properties(TargetJvm target, String agentJar, String... names) {
+        return null; // as for the status: no way to read the target's properties
+    }
+
+    @Override
     public void loadAgent(TargetJvm target, String agentJar, String argument, StatusCheck beforeLoading)
             throws AttachFailure {
         beforeLoading.check(null); // unknown here; the agent itself refuses a command of another version

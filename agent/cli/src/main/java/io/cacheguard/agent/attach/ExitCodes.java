@@ -18,6 +18,8 @@ final class ExitCodes {
     static final int NO_ATTACH_SUPPORT = 6;
     /** Another cacheguard version already runs in the JVM. */
     static final int OTHER_VERSION = 7;
+    /** {@code status}: cacheguard is not running in that JVM (never attached, or attached with mode=off). */
+    static final int NOT_RUNNING = 8;
 
     private ExitCodes() {
     }

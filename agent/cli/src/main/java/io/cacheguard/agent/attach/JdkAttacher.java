@@ -22,6 +22,27 @@ final class JdkAttacher implements Attacher {
     }
 
     @Override
+    public java.util.Map<String, String> properties(TargetJvm target, String agentJar, String... names)
+            throws AttachFailure {
+        VirtualMachine vm = connect(target, agentJar);
+        try {
+            java.util.Properties all = vm.getSystemProperties();
+            java.util.Map<String, String> found = new java.util.HashMap<>();
+            for (String name : names) {
+                String value = all.getProperty(name);
+                if (value != null) {
+                    found.put(name, value);
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw notAnswering(target, e);
+        } finally {
+            detach(vm);
+        }
+    }
+
+    @Override
     public void loadAgent(TargetJvm target, String agentJar, String argument, StatusCheck beforeLoading)
             throws AttachFailure {
         VirtualMachine vm = connect(target, agentJar);

@@ -4,6 +4,7 @@ import io.cacheguard.agent.CacheguardVersion;
 import io.cacheguard.agent.attach.AttachCommand;
 import io.cacheguard.agent.attach.ListCommand;
 import io.cacheguard.agent.htmlreport.ReportCommand;
+import io.cacheguard.agent.attach.StatusCommand;
 import io.cacheguard.agent.scan.ScanCommand;
 
 import java.io.PrintStream;
@@ -49,6 +50,8 @@ public final class Main {
                 return AttachCommand.run(Arrays.asList(args).subList(1, args.length), out, err);
             case "report":
                 return ReportCommand.run(Arrays.asList(args).subList(1, args.length), out, err);
+            case "status":
+                return StatusCommand.run(Arrays.asList(args).subList(1, args.length), out, err);
             default:
                 err.println("cacheguard: unknown command '" + args[0] + "'; run 'java -jar cacheguard-agent.jar --help'");
                 return EXIT_USAGE;
@@ -72,11 +75,15 @@ public final class Main {
                 "  report <report.jsonl> [--html DIR]",
                 "              show the agent's JSON Lines report: races with both stacks, fields, counts;",
                 "              as text, or as a self-contained page DIR/index.html; 'report --help' for details",
+                "  status <pid> [--json]",
+                "              what cacheguard does in a running JVM: mode, fields, races;",
+                "              'status --help' for details; exit 8 if cacheguard is not running there",
                 "",
                 "as an agent: java -javaagent:cacheguard-agent.jar -jar your-app.jar",
                 "",
                 "exit status: 0 success, 1 scan found a field to patch, 2 bad usage or unreadable input",
-                "  (attach: 3-7 name why a JVM could not be attached to, see 'attach --help')",
+                "  (attach, status: 3-7 name why a JVM could not be attached to, see 'attach --help';",
+                "  status: 8 cacheguard is not running in that JVM)",
                 "");
     }
 }

@@ -35,6 +35,11 @@ class StatusQueriesTest {
         }
 
         @Override
+        public Map<String, String> properties(TargetJvm target, String agentJar, String... names) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void loadAgent(TargetJvm target, String agentJar, String argument, StatusCheck beforeLoading) {
             throw new UnsupportedOperationException();
         }

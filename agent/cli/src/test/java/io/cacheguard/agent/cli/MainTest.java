@@ -79,4 +79,27 @@ class MainTest {
         assertEquals(2, run("list", "--all"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("cacheguard list: takes no arguments"));
     }
+
+    @Test
+    void helpListsStatusAndItsExitEight() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("  status <pid> [--json]"), help);
+        assertTrue(help.contains("status: 8 cacheguard is not running in that JVM"), help);
+    }
+
+    @Test
+    void statusWithoutAPidOrWithAnUnknownFlagExitsTwoNamingTheInput() {
+        assertEquals(2, run("status"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("cacheguard status: no PID given; usage:"));
+        err.reset();
+        assertEquals(2, run("status", "123", "--xml"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("cacheguard status: unexpected '--xml'"));
+    }
+
+    @Test
+    void statusOfAWordIsBadUsage() {
+        assertEquals(2, run("status", "myapp"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("'myapp' is not a process id"));
+    }
 }
