@@ -90,8 +90,11 @@ final class Telemetry implements RaceReporter.Watcher {
         return AgentStateView.of(session, fields);
     }
 
-    /** Republishes the state: also after an attach changed the options. */
-    void publish() {
+    /**
+     * Republishes the state: also after an attach changed the options. Synchronized, so that a
+     * state built earlier is never set over one built later by another thread.
+     */
+    synchronized void publish() {
         AgentSession current = session;
         if (current == null) {
             return; // start() publishes everything decided before it
