@@ -17,19 +17,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * for {@code status} (a system property) and the JMX beans. The log and the report hear of each
  * event through their own reporters; this hears of the same events from them.
  *
- * <p>A field decision or a first race republishes the state at once (rare events, and {@code status}
- * right after an attach must show them); race counts change on every repeat, so they are published
- * at most once per {@link #COUNT_DELAY_MILLIS}, trailing: the last count always gets out.
+ * <p>The state is republished at most once per {@link #DELAY_MILLIS} after a change, trailing (the
+ * last change always gets out): race counts change on every repeat, and building the state after
+ * each of ten thousand field decisions made a start-up quadratic ({@code SharedReportIT}). The start
+ * and the end of an attach publish at once ({@link AgentStatus}), so {@code status} right after an
+ * attach shows what it patched.
  */
 final class Telemetry implements RaceReporter.Watcher {
-    static final long COUNT_DELAY_MILLIS = 1000;
+    static final long DELAY_MILLIS = 1000;
     /** Runs the delayed publication on the JDK's delay thread itself, never in the host's common pool. */
-    private static final Executor LATER = CompletableFuture.delayedExecutor(COUNT_DELAY_MILLIS, TimeUnit.MILLISECONDS,
+    private static final Executor LATER = CompletableFuture.delayedExecutor(DELAY_MILLIS, TimeUnit.MILLISECONDS,
             Runnable::run);
 
     private final FieldStates fields = new FieldStates();
     private final FlightEvents flight = FlightEvents.forThisJvm();
-    private final AtomicBoolean countsPending = new AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
     /** The thread retransforming the classes already loaded at an attach: its decisions are {@code live}. */
     private volatile Thread retransforming;
     private volatile AgentSession session;
@@ -56,7 +58,7 @@ final class Telemetry implements RaceReporter.Watcher {
                 field.reasons().isEmpty() ? "" : field.reasons().get(0).message(), field.declaredType(),
                 field.assignedTypes().isEmpty() ? field.declaredType() : String.join(", ", field.assignedTypes()),
                 skipped ? "" : MapTypeAfter.of(field, tracked()), live));
-        publish();
+        publishSoon();
     }
 
     /** Whether the race detector watches patched maps too: they are then tracked maps around the guard. */
@@ -72,14 +74,18 @@ final class Telemetry implements RaceReporter.Watcher {
     @Override
     public void first(Race race) {
         flight.race(race);
-        publish();
+        publishSoon();
     }
 
     @Override
     public void counted() {
-        if (!countsPending.get() && countsPending.compareAndSet(false, true)) {
+        publishSoon();
+    }
+
+    private void publishSoon() {
+        if (!pending.get() && pending.compareAndSet(false, true)) {
             LATER.execute(() -> {
-                countsPending.set(false);
+                pending.set(false);
                 publish();
             });
         }

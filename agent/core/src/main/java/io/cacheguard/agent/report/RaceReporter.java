@@ -33,25 +33,11 @@ public final class RaceReporter implements RaceListener {
 
     /** Who else hears of races: the Flight Recorder events and the published state ({@code status}, JMX). */
     public interface Watcher {
-        Watcher NONE = new Watcher() {
-            @Override
-            public void first(Race race) {
-            }
-
-            @Override
-            public void counted() {
-            }
-        };
-
         /** A distinct race, after the log, the report and SARIF have it. */
         void first(Race race);
 
         /** A count changed (a repeat, a suppressed race): called often, so it must be cheap. */
         void counted();
-    }
-
-    public RaceReporter(AgentLog log, EventReport report, RaceSarif sarif, Set<String> suppressed) {
-        this(log, report, sarif, suppressed, Watcher.NONE);
     }
 
     public RaceReporter(AgentLog log, EventReport report, RaceSarif sarif, Set<String> suppressed, Watcher watcher) {
