@@ -31,12 +31,9 @@ final class AgentStateView {
                 System.currentTimeMillis());
     }
 
-    /**
-     * The detector the mode runs: the happens-before one whenever the mode detects. One place to
-     * change when the {@code detector=} option arrives.
-     */
+    /** The detector that runs: {@code watch}, {@code hb}, or {@code off} when none does. */
     static String detector(AgentOptions options) {
-        return options.mode().detects() ? "hb" : "off";
+        return options.detector().label();
     }
 
     private static String bounds(AgentOptions options, String field) {

@@ -31,7 +31,7 @@ class JmxIT {
 
     @Test
     void theBeansAppearOnceAToolStartsTheLocalManagementAgentAndShowLiveRaceCounts() throws Exception {
-        try (RunningJvm server = RunningJvm.start(line -> line.startsWith("SERVE "), "-javaagent:" + ChildJvm.agentJar(),
+        try (RunningJvm server = RunningJvm.start(line -> line.startsWith("SERVE "), "-javaagent:" + ChildJvm.agentJar() + "=detector=hb",
                 "-jar", SamplesWithAgentIT.samplesJar().toString(), "--serve")) {
             VirtualMachine vm = VirtualMachine.attach(Long.toString(server.pid()));
             String address;

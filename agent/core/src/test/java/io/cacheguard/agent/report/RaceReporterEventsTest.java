@@ -44,7 +44,15 @@ class RaceReporterEventsTest {
     void everyRaceRepeatsIncludedReachesTheListenersAsTheLogShowsIt() throws Exception {
         Path logFile = temp.resolve("log.txt");
         RaceReporter reporter = new RaceReporter(AgentLog.file(logFile.toString(), false), EventReport.NONE,
-                RaceSarif.NONE, Set.of("com.acme.Quiet.map"));
+                RaceSarif.NONE, Set.of("com.acme.Quiet.map"), new RaceReporter.Watcher() {
+                    @Override
+                    public void first(Race race) {
+                    }
+
+                    @Override
+                    public void counted() {
+                    }
+                });
         RaceEvents.addListener(listener);
 
         Race race = race("com.acme.Cache.map");
