@@ -71,6 +71,9 @@ final class MapWatch {
         Object seen = MARK.getOpaque(this);
         Thread me = Thread.currentThread();
         if (seen == null) {
+            if (!write && !readsWholeMap(operation)) {
+                return null; // a lookup: one load, no random number
+            }
             ThreadLocalRandom random = ThreadLocalRandom.current();
             Object mine;
             if (write) {
@@ -82,7 +85,7 @@ final class MapWatch {
                 }
                 mine = me;
             } else {
-                if (!readsWholeMap(operation) || !field.watchesRead(random)) {
+                if (!field.watchesRead(random)) {
                     return null;
                 }
                 mine = new ReaderMark(me);
