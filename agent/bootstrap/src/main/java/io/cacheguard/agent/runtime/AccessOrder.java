@@ -32,9 +32,4 @@ final class AccessOrder {
         return ACCESS_ORDER != null && original instanceof LinkedHashMap
                 && (boolean) ACCESS_ORDER.get((LinkedHashMap<?, ?>) original);
     }
-
-    /** Whether this JVM lets the runtime read the flag (it opened {@code java.util} to it). */
-    static boolean known() {
-        return ACCESS_ORDER != null;
-    }
 }

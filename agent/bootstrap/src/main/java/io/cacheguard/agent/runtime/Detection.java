@@ -68,11 +68,6 @@ public final class Detection {
         return configured != null;
     }
 
-    /** Whether the hooks observe synchronization yet: since the first access of a tracked map. */
-    public static boolean armed() {
-        return detector != null;
-    }
-
     /** The detector, armed now if it was not yet: called by map accesses only. */
     private static RaceDetector arm() {
         RaceDetector d = detector;
