@@ -6,11 +6,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the lightweight detector spends on one field's maps, and what it has found there. At first
- * one write in four marks its map and a sample of operations stalls while marked (at most 1% of
- * the time), so that a race shows early; each race reported halves, after a few, the share of
- * writes that mark, and stalls stop, so
- * that a field whose races are known costs almost nothing more (its counts become lower bounds,
- * which the summary says). A field that never races keeps its first, still small, cost.
+ * one write in four marks its map (after each map's first writes, which all do, see
+ * {@link MapWatch}) and a sample of operations stalls while marked (at most 1% of the time), so
+ * that a race shows early. Every few races reported halve the share of writes that mark, and stop
+ * the stalls, so that a field whose races are known costs almost nothing more (its counts become
+ * lower bounds, which the summary says). A field that never races keeps its first, small, cost.
  */
 final class WatchedField {
     /** How long a sampled operation holds its mark: long enough for another core to walk in. */
@@ -20,7 +20,7 @@ final class WatchedField {
      * millions of times a second, which never races (a single thread's map), is not slowed by them.
      */
     private static final long STALL_INTERVAL_NANOS = 100 * STALL_NANOS;
-    /** 1 in 2^12 reads sets a watchpoint at first; each level halves that. */
+    /** 1 in 2^12 reads of a whole map sets a watchpoint at first; each level halves that. */
     static final int READ_WATCH_BITS = 12;
     /**
      * 1 in 16 marking writes asks to stall (one clock read), and stalls if the field's budget below
