@@ -73,7 +73,9 @@ public final class Detection {
         RaceDetector d = detector;
         if (d == null) {
             d = configured;
-            detector = d; // a racing arm writes the same value
+            if (d != null) {
+                detector = d; // a racing arm writes the same value; after a failure nothing is written
+            }
         }
         return d;
     }

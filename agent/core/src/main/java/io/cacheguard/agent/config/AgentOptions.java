@@ -2,6 +2,7 @@ package io.cacheguard.agent.config;
 
 import io.cacheguard.agent.analysis.CacheSelector;
 import io.cacheguard.agent.analysis.Glob;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +66,7 @@ public record AgentOptions(Mode mode, Detector detector, List<Glob> includes, Li
 
     /** The {@code includes} entries no class name has matched so far, for the summary at exit. */
     public List<String> unmatchedIncludes() {
-        List<String> unmatched = new java.util.ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
         for (Glob glob : includes) {
             if (!glob.matchedAny()) {
                 unmatched.add(glob.toString());
