@@ -98,8 +98,8 @@ public class MapThroughput {
     }
 
     /**
-     * What a patched field holds in the default mode: the guarded map, tracked and watched by the
-     * lightweight detector (the races it finds in a multi-threaded run, every put racing, are
+     * What a patched field holds in the default mode: the guarded map, carrying the lightweight
+     * detector's watch (the races it finds in a multi-threaded run, every put racing, are
      * reported to nowhere: their cost is part of what is measured, until the field's sampling backs off).
      */
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.cacheguard.agent;
 
 import io.cacheguard.agent.analysis.FieldReport;
+import io.cacheguard.agent.config.Detector;
 import io.cacheguard.agent.jfr.FieldDecision;
 import io.cacheguard.agent.jfr.FlightEvents;
 import io.cacheguard.agent.jmx.AgentBeans;
@@ -57,14 +58,20 @@ final class Telemetry implements RaceReporter.Watcher {
         flight.fieldDecided(new FieldDecision(field.className(), field.fieldName(), verdict,
                 field.reasons().isEmpty() ? "" : field.reasons().get(0).message(), field.declaredType(),
                 field.assignedTypes().isEmpty() ? field.declaredType() : String.join(", ", field.assignedTypes()),
-                skipped ? "" : MapTypeAfter.of(field, tracked()), live));
+                skipped ? "" : MapTypeAfter.of(field, tracked(), watchedInside()), live));
         publishSoon();
     }
 
-    /** Whether the race detector watches patched maps too: they are then tracked maps around the guard. */
+    /** Whether a race detector watches patched maps too: they are then tracked maps around the guard. */
     private boolean tracked() {
         AgentSession current = session;
-        return current != null && current.options.mode().detects();
+        return current != null && current.options.mode().detects() && current.options.detects();
+    }
+
+    /** Whether that detector is the watch, which a guarded {@code HashMap} carries itself. */
+    private boolean watchedInside() {
+        AgentSession current = session;
+        return current != null && current.options.detector() == Detector.WATCH;
     }
 
     void liveMapGuarded(String field, String valueClass, int entries, String how, String staleAliases) {

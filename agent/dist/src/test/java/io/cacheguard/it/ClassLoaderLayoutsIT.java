@@ -21,8 +21,8 @@ class ClassLoaderLayoutsIT {
                 "-cp", ChildJvm.testClasspath(),
                 "io.cacheguard.it.fixtures.loaders.LoaderLayoutsApp", layout);
         assertEquals(0, result.exitCode, result::toString);
-        // The default mode (both) guards and tracks: the detector is on the bootstrap path as well.
-        assertEquals("RESULT " + layout + " OK io.cacheguard.agent.runtime.TrackedHashMap@bootstrap",
+        // The default mode (both, the watch) guards, and the guard carries the watch: both on the bootstrap path.
+        assertEquals("RESULT " + layout + " OK io.cacheguard.agent.runtime.GuardedHashMap@bootstrap",
                 result.stdout.strip(), result::toString);
         assertTrue(result.stderr.contains("patched io.cacheguard.it.fixtures.loaders.PriceCache.cache"),
                 result::toString);

@@ -21,6 +21,11 @@ import java.util.function.Function;
  * every public method of {@code HashMap} is overridden here, so none can reach that empty table.
  *
  * <p>It serializes as a plain {@code HashMap}, so a JVM without cacheguard reads it back.
+ *
+ * <p>In the default mode the lightweight detector watches it from inside ({@link #watch}): a lookup
+ * looks at the watch's mark, a write marks it, and nothing stands between the field and the table.
+ * The happens-before detector, which needs every operation of every map, wraps it in a
+ * {@link TrackedHashMap} instead.
  */
 public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
     private static final long serialVersionUID = 1L;
@@ -31,25 +36,40 @@ public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
      * directly, one dependent load fewer on the hottest paths (measured in bench/MapThroughput).
      */
     private final transient ConcurrentHashMap<Object, Object> table;
+    /**
+     * The lightweight detector's watch of this map, or null when not watched. When set, {@link #store}
+     * is the raw store seen through the watch ({@link TrackedOps}), so that every operation but the
+     * direct lookups and puts below, views and iterators included, is watched there.
+     */
+    private final transient MapWatch watch;
 
     public GuardedHashMap() {
         this(CacheBounds.NONE);
     }
 
     public GuardedHashMap(CacheBounds bounds) {
-        this(newStore(bounds, 16));
+        this((MapWatch) null, newStore(bounds, 16));
     }
 
     /** Guards a copy of {@code contents}; used when a legacy map is swapped out. */
     public GuardedHashMap(Map<? extends K, ? extends V> contents, CacheBounds bounds) {
-        this(newStore(bounds, contents.size()));
-        store.putAll(contents);
+        this(contents, bounds, (MapWatch) null);
     }
 
-    private GuardedHashMap(Map<K, V> store) {
-        super();
-        this.store = store;
-        this.table = store instanceof NullTolerantConcurrentMap ? ((NullTolerantConcurrentMap<K, V>) store).table : null;
+    /** Guards a copy of {@code contents}, watched by {@code watch} (the lightweight detector) unless null. */
+    GuardedHashMap(Map<? extends K, ? extends V> contents, CacheBounds bounds, MapWatch watch) {
+        this(watch, filled(newStore(bounds, contents.size()), contents));
+    }
+
+    private GuardedHashMap(MapWatch watch, Map<K, V> raw) {
+        this.table = raw instanceof NullTolerantConcurrentMap ? ((NullTolerantConcurrentMap<K, V>) raw).table : null;
+        this.watch = watch;
+        this.store = watch == null ? raw : new TrackedOps<>(this, raw, watch);
+    }
+
+    private static <K, V> Map<K, V> filled(Map<K, V> store, Map<? extends K, ? extends V> contents) {
+        store.putAll(contents);
+        return store;
     }
 
     private static <K, V> Map<K, V> newStore(CacheBounds bounds, int expectedSize) {
@@ -71,7 +91,14 @@ public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
     @Override
     public V get(Object key) {
         ConcurrentHashMap<Object, Object> direct = table;
-        return direct != null ? NullMask.unmask(direct.get(NullMask.mask(key))) : store.get(key);
+        if (direct == null) {
+            return store.get(key);
+        }
+        MapWatch w = watch;
+        if (w != null) {
+            w.lookUp(TrackedOps.GET);
+        }
+        return NullMask.unmask(direct.get(NullMask.mask(key)));
     }
 
     @Override
@@ -82,7 +109,14 @@ public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
     @Override
     public boolean containsKey(Object key) {
         ConcurrentHashMap<Object, Object> direct = table;
-        return direct != null ? direct.containsKey(NullMask.mask(key)) : store.containsKey(key);
+        if (direct == null) {
+            return store.containsKey(key);
+        }
+        MapWatch w = watch;
+        if (w != null) {
+            w.lookUp(TrackedOps.CONTAINS);
+        }
+        return direct.containsKey(NullMask.mask(key));
     }
 
     @Override
@@ -93,9 +127,19 @@ public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
     @Override
     public V put(K key, V value) {
         ConcurrentHashMap<Object, Object> direct = table;
-        return direct != null
-                ? NullMask.unmask(direct.put(NullMask.mask(key), NullMask.mask(value)))
-                : store.put(key, value);
+        if (direct == null) {
+            return store.put(key, value);
+        }
+        MapWatch w = watch;
+        if (w == null) {
+            return NullMask.unmask(direct.put(NullMask.mask(key), NullMask.mask(value)));
+        }
+        Object token = w.enter(true, TrackedOps.PUT);
+        try {
+            return NullMask.unmask(direct.put(NullMask.mask(key), NullMask.mask(value)));
+        } finally {
+            w.exit(token, TrackedOps.PUT, this);
+        }
     }
 
     @Override
@@ -193,13 +237,24 @@ public class GuardedHashMap<K, V> extends HashMap<K, V> implements GuardedMap {
         return MapText.of(store.entrySet(), this, store);
     }
 
-    /** An independent guarded map with the same mappings and bounds. */
+    /**
+     * An independent guarded map with the same mappings and bounds, watched for the same field: a
+     * clone the program stores back (copy-on-write) arrives in the field already guarded and is kept
+     * as it is, so it must bring its watch along.
+     */
     @Override
     public Object clone() {
-        Map<K, V> copy = store instanceof BoundedConcurrentMap
-                ? ((BoundedConcurrentMap<K, V>) store).copy()
-                : ((NullTolerantConcurrentMap<K, V>) store).copy();
-        return new GuardedHashMap<>(copy);
+        MapWatch w = watch;
+        Map<K, V> raw = store;
+        if (w != null) {
+            TrackedOps<K, V> watched = (TrackedOps<K, V>) store;
+            watched.read(TrackedOps.READ_ALL);
+            raw = watched.target;
+        }
+        Map<K, V> copy = raw instanceof BoundedConcurrentMap
+                ? ((BoundedConcurrentMap<K, V>) raw).copy()
+                : ((NullTolerantConcurrentMap<K, V>) raw).copy();
+        return new GuardedHashMap<>(w == null ? null : new MapWatch(w.field, false), copy);
     }
 
     /** Serialized as the plain {@code HashMap} it stands for. */

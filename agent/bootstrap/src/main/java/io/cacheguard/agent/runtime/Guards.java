@@ -213,8 +213,17 @@ public final class Guards {
         return why != null;
     }
 
-    /** The guarded twin of {@code value}, tracked too in mode {@code both}. */
+    /**
+     * The guarded twin of {@code value}, tracked too in mode {@code both}. A {@code HashMap} under
+     * the lightweight detector carries its watch itself: no tracked wrapper between the field and
+     * the table, so a lookup costs the guard's plus one look at the watch's mark.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object wrap(Object value, String field) {
+        if (trackGuarded && Watch.enabled() && value instanceof HashMap && !(value instanceof LinkedHashMap)) {
+            return new GuardedHashMap<>((HashMap) value, BOUNDS.getOrDefault(field, defaultBounds),
+                    Watch.of(field, true, false));
+        }
         return alsoTracked(value, guardedTwin(value, field), field);
     }
 

@@ -104,6 +104,18 @@ final class MapWatch {
     }
 
     /**
+     * A lookup ({@code get}, {@code containsKey}) of a map whose lookups change nothing: it never
+     * marks, so it only looks whether a writer is inside. {@link #enter} for such a read, with
+     * nothing to {@link #exit}.
+     */
+    void lookUp(SiteCapture operation) {
+        Object seen = MARK.getOpaque(this);
+        if (seen != null) {
+            walkIn(seen, Thread.currentThread(), false, operation);
+        }
+    }
+
+    /**
      * Whether a read walks the whole map (iterates it, compares it, prints it): only those may set
      * a watchpoint. A lookup is over in nanoseconds, and a write walking into it is seen as well
      * the other way round, when the write marks and the lookup looks; sampling every lookup would

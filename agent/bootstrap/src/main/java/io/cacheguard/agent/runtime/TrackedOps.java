@@ -29,6 +29,7 @@ final class TrackedOps<K, V> implements Map<K, V> {
     static final SiteCapture SET_VALUE = Sites.of("setValue");
 
     final Map<K, V> target;
+    /** The happens-before detector's state of the map; null for a map only the watch sees. */
     final MapShadow shadow;
     /** The lightweight detector's watch of this map, or null when the happens-before detector sees it. */
     private final MapWatch watch;
@@ -40,6 +41,17 @@ final class TrackedOps<K, V> implements Map<K, V> {
         this.target = target;
         this.shadow = shadow;
         this.watch = Watch.of(shadow.label(), shadow.patched(), AccessOrder.reorders(target));
+    }
+
+    /**
+     * {@code target} seen through {@code watch} only, for a map that carries its own watch
+     * ({@link GuardedHashMap}): no shadow, since the happens-before detector never sees it.
+     */
+    TrackedOps(Object owner, Map<K, V> target, MapWatch watch) {
+        this.owner = owner;
+        this.target = target;
+        this.shadow = null;
+        this.watch = watch;
     }
 
     /** A read at one point (a view's size, an iterator's step): seen, with no span of its own. */
