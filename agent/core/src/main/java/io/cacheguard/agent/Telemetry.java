@@ -58,7 +58,7 @@ final class Telemetry implements RaceReporter.Watcher {
         flight.fieldDecided(new FieldDecision(field.className(), field.fieldName(), verdict,
                 field.reasons().isEmpty() ? "" : field.reasons().get(0).message(), field.declaredType(),
                 field.assignedTypes().isEmpty() ? field.declaredType() : String.join(", ", field.assignedTypes()),
-                skipped ? "" : MapTypeAfter.of(field, tracked(), watchedInside()), live));
+                skipped ? "" : MapTypeAfter.of(field, tracked(), watchedInside() && !live), live));
         publishSoon();
     }
 
@@ -68,7 +68,10 @@ final class Telemetry implements RaceReporter.Watcher {
         return current != null && current.options.mode().detects() && current.options.detects();
     }
 
-    /** Whether that detector is the watch, which a guarded {@code HashMap} carries itself. */
+    /**
+     * Whether that detector is the watch, which a guarded {@code HashMap} carries itself (a map
+     * guarded live, by attach, is guarded in place and wrapped, whatever the detector).
+     */
     private boolean watchedInside() {
         AgentSession current = session;
         return current != null && current.options.detector() == Detector.WATCH;

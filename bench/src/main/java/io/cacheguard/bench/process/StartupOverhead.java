@@ -16,14 +16,14 @@ import java.util.List;
  * {@code java -cp bench/target/benchmarks.jar io.cacheguard.bench.process.StartupOverhead AGENT_JAR RUNS JAR...}
  */
 public final class StartupOverhead {
-    /** The agent mode measured: {@code -Dcacheguard.bench.mode=both} for the default mode, patch if unset. */
-    private static final String MODE = System.getProperty("cacheguard.bench.mode", "patch");
+    /** The agent modes measured: {@code -Dcacheguard.bench.mode=both} for the default mode, patch if unset. */
+    private static final List<String> MODES = List.of(System.getProperty("cacheguard.bench.mode", "patch").split(","));
 
     private StartupOverhead() {
     }
 
     public static void main(String[] args) throws Exception {
-        String agent = "-javaagent:" + args[0] + "=mode=" + MODE;
+        String agent = "-javaagent:" + args[0] + "=mode=";
         int runs = Integer.parseInt(args[1]);
         List<String> jars = List.of(args).subList(2, args.length);
         Path workload = workloadDirectory();
@@ -44,30 +44,41 @@ public final class StartupOverhead {
         }
     }
 
-    /** Runs alternate between the arms, so drifting load affects all three alike. */
+    /** Runs alternate between the arms, so drifting load affects them all alike. */
     private static void report(String name, String agent, String floor, int runs, Path workload, List<String> jars)
             throws IOException, InterruptedException {
         Arm without = new Arm();
         Arm noop = new Arm();
-        Arm with = new Arm();
+        List<Arm> with = new ArrayList<>();
+        MODES.forEach(mode -> with.add(new Arm()));
         String loaded = "";
         run(null, workload, jars); // warm the file cache
         for (int i = 0; i < runs; i++) {
             without.add(run(null, workload, jars));
             noop.add(run(floor, workload, jars));
-            loaded = with.add(run(agent, workload, jars)).stdout.strip().replaceAll(" cpu=\\d+", "");
+            for (int m = 0; m < MODES.size(); m++) {
+                loaded = with.get(m).add(run(agent + MODES.get(m), workload, jars)).stdout.strip().replaceAll(" cpu=\\d+", "");
+            }
         }
-        print(name + " (wall)", without.wall, noop.wall, with.wall, loaded, runs);
-        print(name + " (cpu)", without.cpu, noop.cpu, with.cpu, loaded, runs);
+        for (int m = 0; m < MODES.size(); m++) {
+            print(name + " (wall)", MODES.get(m), without.wall, noop.wall, with.get(m).wall, loaded, runs);
+            print(name + " (cpu)", MODES.get(m), without.cpu, noop.cpu, with.get(m).cpu, loaded, runs);
+        }
+        for (int m = 1; m < MODES.size(); m++) {
+            System.out.printf("%-34s mode=%s / mode=%s: wall %.3f, cpu %.3f%n", name, MODES.get(m), MODES.get(0),
+                    ChildRun.median(with.get(m).wall) / (double) ChildRun.median(with.get(0).wall),
+                    ChildRun.median(with.get(m).cpu) / (double) ChildRun.median(with.get(0).cpu));
+        }
     }
 
-    private static void print(String name, List<Long> without, List<Long> noop, List<Long> with, String loaded, int runs) {
+    private static void print(String name, String mode, List<Long> without, List<Long> noop, List<Long> with,
+                              String loaded, int runs) {
         long base = ChildRun.median(without);
         long floor = ChildRun.median(noop);
         long agentTime = ChildRun.median(with);
         System.out.printf("%-34s no agent %7.1f ms   no-op transformer %7.1f ms (%.3f)   mode=%s %7.1f ms   ratio %.3f"
                         + "   added %+6.1f ms, %+6.1f ms over the no-op transformer   (%s, %d runs)%n",
-                name, base / 1e6, floor / 1e6, (double) floor / base, MODE, agentTime / 1e6, (double) agentTime / base,
+                name, base / 1e6, floor / 1e6, (double) floor / base, mode, agentTime / 1e6, (double) agentTime / base,
                 (agentTime - base) / 1e6, (agentTime - floor) / 1e6, loaded, runs);
     }
 
