@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,19 +52,147 @@ final class ClassAnalysis {
     private Set<String> relevant = Set.of();
     /** Method key → the methods of the analysed classes that call it or take a handle to it. */
     private final Map<String, Set<String>> callers = new HashMap<>();
+    /** Package-private and protected fields whose users the whole program shows: name → who they are. */
+    private final Map<String, FieldReach> reaches = new HashMap<>();
+    /** The other classes analysed with the owner because they use one of its non-private fields. */
+    private final List<ClassNode> users = new ArrayList<>();
+    private final List<FieldNode> mapFields;
+    /** A tracked field referenced through a subclass ({@code Sub.cache}): owner.name → the declaring class. */
+    private final Map<String, String> declaringClass = new HashMap<>();
 
     /** @param related where the class files of nest members and map subclasses are read from */
     ClassAnalysis(ClassBytesSource related, ClassNode owner, List<FieldNode> mapFields, MapSubclasses subclasses) {
         this.related = related;
         this.owner = owner;
         this.subclasses = subclasses;
+        this.mapFields = mapFields;
         for (FieldNode field : mapFields) {
             trackedFields.add(owner.name + "." + field.name);
         }
     }
 
+    /**
+     * With a source that lists the whole program (a scan), the classes that can use a
+     * package-private or protected map field are known: those of its package, and for a protected
+     * one its subclasses too. Those that name it in a field reference are analysed with the owner,
+     * like nest members, so their locks count; a reference through a subclass ({@code Sub.cache})
+     * is the same field. A public field stays open to code outside the program.
+     */
+    private void includeUsers() {
+        ClassIndex index = related.index();
+        if (index == null) {
+            return;
+        }
+        Set<String> owners = null;
+        Set<String> added = new HashSet<>();
+        for (FieldNode field : mapFields) {
+            boolean isProtected = (field.access & Opcodes.ACC_PROTECTED) != 0;
+            if ((field.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_PUBLIC)) != 0) {
+                continue;
+            }
+            if (owners == null) {
+                owners = new LinkedHashSet<>(index.subclassesOf(owner.name));
+                for (String sub : owners) {
+                    for (FieldNode tracked : mapFields) {
+                        if (!hasOwnField(sub, tracked.name)) {
+                            trackedFields.add(sub + "." + tracked.name);
+                            declaringClass.put(sub + "." + tracked.name, owner.name);
+                        }
+                    }
+                }
+                owners.add(owner.name);
+            }
+            Set<String> candidates = new LinkedHashSet<>(index.classesIn(ClassIndex.packageOf(owner.name)));
+            if (isProtected) {
+                for (String sub : owners) {
+                    for (String inPackage : index.classesIn(ClassIndex.packageOf(sub))) {
+                        if (inPackage.equals(sub) || inPackage.startsWith(sub + "$")) {
+                            candidates.add(inPackage);
+                        }
+                    }
+                }
+            }
+            List<String> fieldUsers = new ArrayList<>();
+            for (String candidate : candidates) {
+                if (isOwnerOrNested(candidate)) {
+                    continue;
+                }
+                byte[] bytes = related.bytesOf(candidate);
+                if (bytes != null && refersToField(bytes, owners, field.name)) {
+                    fieldUsers.add(candidate);
+                    if (added.add(candidate)) {
+                        ClassNode node = ClassAnalyzer.read(bytes);
+                        if (node == null) {
+                            failures.putIfAbsent(field.name, "could not read " + candidate.replace('/', '.')
+                                    + ", which uses the field");
+                        } else {
+                            users.add(node);
+                        }
+                    }
+                }
+            }
+            List<String> namedBy = new ArrayList<>();
+            for (String naming : index.classesNaming(field.name)) {
+                if (!isOwnerOrNested(naming)) {
+                    namedBy.add(naming);
+                }
+            }
+            reaches.put(field.name, new FieldReach(isProtected ? "its package and its subclasses" : "its package",
+                    fieldUsers, namedBy));
+        }
+    }
+
+    private boolean isOwnerOrNested(String name) {
+        return name.equals(owner.name) || name.startsWith(owner.name + "$");
+    }
+
+    /** A subclass that declares a field of the same name hides the owner's: its references are its own. */
+    private boolean hasOwnField(String subclass, String field) {
+        byte[] bytes = related.bytesOf(subclass);
+        if (bytes == null) {
+            return false;
+        }
+        try {
+            ClassFileWalker walker = new ClassFileWalker(bytes);
+            boolean[] hides = new boolean[1];
+            walker.anyMember(new ClassFileWalker.MemberVisitor() {
+                @Override
+                public boolean field(int access, int member) {
+                    hides[0] = field.equals(walker.memberName(member));
+                    return hides[0];
+                }
+
+                @Override
+                public boolean method(int access, int member, int codeStart, int codeLength) {
+                    return true; // the fields come first: nothing more to see
+                }
+            });
+            return hides[0];
+        } catch (RuntimeException malformed) {
+            return true;
+        }
+    }
+
+    /** Whether a class file references field {@code name} of one of {@code owners}. */
+    private static boolean refersToField(byte[] classFile, Set<String> owners, String name) {
+        try {
+            ClassFileWalker walker = new ClassFileWalker(classFile);
+            return walker.anyConstant((tag, offset) -> tag == ClassFileWalker.FIELDREF
+                    && name.equals(walker.refName(offset)) && owners.contains(walker.refOwner(offset)));
+        } catch (RuntimeException malformed) {
+            return true; // let the full read decide, and report
+        }
+    }
+
+    /** Who besides the owner can use a package-private or protected field, or null when it is not known. */
+    FieldReach reach(String field) {
+        return reaches.get(field);
+    }
+
     void run() {
         classes.add(owner);
+        includeUsers();
+        classes.addAll(users);
         for (String member : nestMembers()) {
             byte[] bytes = related.bytesOf(member);
             ClassNode node = bytes == null || !refersToOwner(bytes) ? null : ClassAnalyzer.read(bytes);
@@ -116,7 +245,7 @@ final class ClassAnalysis {
         flows.clear();
         for (ClassNode node : classes) {
             sourceLines.put(node.name, SourceLines.of(node));
-            OriginInterpreter interpreter = new OriginInterpreter(node.name, locks, accessors);
+            OriginInterpreter interpreter = new OriginInterpreter(node.name, locks, accessors, declaringClass);
             for (MethodNode method : node.methods) {
                 if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
                         || !relevant.contains(key(node.name, method))) {
@@ -243,6 +372,10 @@ final class ClassAnalysis {
             if (!inheritsCallerContext(method)) {
                 contexts.put(method, ownContext(method, MethodContext.UNGUARDED.locks,
                         isInitializer(method)));
+            } else if ((methodAccess.get(method) & Opcodes.ACC_PRIVATE) == 0 && !callers.containsKey(method)) {
+                // A protected method no analysed class calls is called by subclasses, with no lock we know
+                // of; walked from the start, so the helpers it calls see that unlocked call too.
+                contexts.put(method, ownContext(method, LockSet.EMPTY, false));
             }
         }
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -382,7 +515,8 @@ final class ClassAnalysis {
                 read = (FieldInsnNode) insn;
             } else if (opcode == Opcodes.ARETURN && read != null) {
                 return trackedFields.contains(read.owner + "." + read.name)
-                        ? Origin.field(read.owner, read.name) : null;
+                        ? Origin.field(declaringClass.getOrDefault(read.owner + "." + read.name, read.owner), read.name)
+                        : null;
             } else {
                 return null;
             }

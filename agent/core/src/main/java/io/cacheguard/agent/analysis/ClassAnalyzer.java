@@ -76,7 +76,7 @@ public final class ClassAnalyzer {
             analysis.run();
             for (FieldNode field : mapFields) {
                 FieldReport report = rules.decide(field, analysis.assigned(field.name), analysis.uses(field.name),
-                        analysis.failureFor(field.name));
+                        analysis.failureFor(field.name), analysis.reach(field.name));
                 reports.put(field.name, report.withLazyInitStores(analysis.lazyInitStores(field.name)));
             }
         }

@@ -38,8 +38,35 @@ public interface ClassBytesSource {
         };
     }
 
-    /** Class files already in memory, keyed by internal name, as a scan of a jar holds them. */
+    /**
+     * Every class of the program, for the rules that must see all the code able to use a
+     * non-private field or method; null when this source cannot list its classes (a class loader
+     * at run time), and the analysis then assumes the worst of such members.
+     */
+    default ClassIndex index() {
+        return null;
+    }
+
+    /**
+     * Class files already in memory, keyed by internal name, as a scan holds all its inputs: a
+     * source that can list them ({@link #index()}), the classes of the scan being the program.
+     */
     static ClassBytesSource of(Map<String, byte[]> classes) {
-        return classes::get;
+        return new ClassBytesSource() {
+            private ClassIndex index;
+
+            @Override
+            public byte[] bytesOf(String internalName) {
+                return classes.get(internalName);
+            }
+
+            @Override
+            public synchronized ClassIndex index() {
+                if (index == null) {
+                    index = new ClassIndex(classes);
+                }
+                return index;
+            }
+        };
     }
 }

@@ -25,11 +25,22 @@ final class OriginInterpreter extends Interpreter<OriginValue> {
     /** Private accessor methods ({@code access$000}, Scala-style getters): owner.name+desc → the field they return. */
     private final Map<String, Origin> accessors;
 
-    OriginInterpreter(String owner, LockResolver locks, Map<String, Origin> accessors) {
+    /** A tracked field referenced through a subclass ({@code Sub.cache}): owner.name → the declaring class. */
+    private final Map<String, String> declaringClass;
+
+    OriginInterpreter(String owner, LockResolver locks, Map<String, Origin> accessors,
+                      Map<String, String> declaringClass) {
         super(Opcodes.ASM9);
         this.owner = owner;
         this.locks = locks;
         this.accessors = accessors;
+        this.declaringClass = declaringClass;
+    }
+
+    /** The field as its declaring class names it, so that {@code Sub.cache} and its monitor are {@code Base.cache}. */
+    private Origin field(FieldInsnNode field) {
+        String declared = declaringClass.get(field.owner + "." + field.name);
+        return Origin.field(declared == null ? field.owner : declared, field.name);
     }
 
     @Override
@@ -81,7 +92,7 @@ final class OriginInterpreter extends Interpreter<OriginValue> {
             }
             case Opcodes.GETSTATIC: {
                 FieldInsnNode field = (FieldInsnNode) insn;
-                return OriginValue.of(Type.getType(field.desc).getSize(), Origin.field(field.owner, field.name));
+                return OriginValue.of(Type.getType(field.desc).getSize(), field(field));
             }
             case Opcodes.NEW:
                 return OriginValue.of(1, Origin.allocation(((TypeInsnNode) insn).desc, insn));
@@ -104,7 +115,7 @@ final class OriginInterpreter extends Interpreter<OriginValue> {
                     // an inner class's reference to its enclosing instance is that instance's 'this'
                     return OriginValue.of(1, Origin.self(Type.getType(field.desc).getInternalName()));
                 }
-                return OriginValue.of(Type.getType(field.desc).getSize(), Origin.field(field.owner, field.name));
+                return OriginValue.of(Type.getType(field.desc).getSize(), field(field));
             }
             case Opcodes.CHECKCAST:
                 return value;

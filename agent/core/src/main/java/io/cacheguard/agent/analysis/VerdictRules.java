@@ -24,7 +24,9 @@ final class VerdictRules {
                 "ThreadLocal confinement: each thread has its own map")));
     }
 
-    FieldReport decide(FieldNode field, List<AssignedValue> assigned, List<FieldUse> uses, String failure) {
+    /** @param reach who else uses a package-private or protected field, when the whole program shows it; or null */
+    FieldReport decide(FieldNode field, List<AssignedValue> assigned, List<FieldUse> uses, String failure,
+                       FieldReach reach) {
         String declared = Type.getType(field.desc).getInternalName();
         Set<String> assignedTypes = assigned.stream().filter(v -> !v.isNull).map(v -> v.description)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -38,9 +40,9 @@ final class VerdictRules {
                 return report(field, assignedTypes, Verdict.SKIP, List.of(Reason.general(
                         "declared type " + declaredName + " cannot take a wrapper")));
             }
-            return ownMapClass(decideWrappable(field, assigned, uses, failure, assignedTypes), declaredName);
+            return ownMapClass(decideWrappable(field, assigned, uses, failure, assignedTypes, reach), declaredName);
         }
-        return decideWrappable(field, assigned, uses, failure, assignedTypes);
+        return decideWrappable(field, assigned, uses, failure, assignedTypes, reach);
     }
 
     /**
@@ -57,7 +59,7 @@ final class VerdictRules {
     }
 
     private FieldReport decideWrappable(FieldNode field, List<AssignedValue> assigned, List<FieldUse> uses,
-                                        String failure, Set<String> assignedTypes) {
+                                        String failure, Set<String> assignedTypes, FieldReach reach) {
         if (failure != null) {
             return report(field, assignedTypes, Verdict.SKIP, List.of(Reason.general(failure)));
         }
@@ -75,6 +77,20 @@ final class VerdictRules {
         boolean accessOrdered = maps.stream().anyMatch(v -> v.accessOrdered);
         FieldReport byUses = lockVerdict(field, assignedTypes, afterInit(uses, accessOrdered));
         if (byUses.verdict() == Verdict.SAFE && (field.access & Opcodes.ACC_PRIVATE) == 0) {
+            if (reach != null && reach.seesEveryUse()) {
+                // The scan holds every class that can use it, and their uses were judged with the owner's.
+                List<Reason> reasons = new ArrayList<>(byUses.reasons());
+                reasons.add(Reason.general("the field is " + visibility(field.access) + "; of the scanned classes"
+                        + " of " + reach.scope + ", " + reach.describeUsers() + " uses it, judged with this class"));
+                return report(field, assignedTypes, Verdict.SAFE, reasons);
+            }
+            if (reach != null) {
+                String namer = reach.namedBy.get(0);
+                return report(field, assignedTypes, Verdict.PATCH, List.of(Reason.general(
+                        "the field is " + visibility(field.access) + " and " + namer.replace('/', '.')
+                                + " names it in a string (reflection or a dynamic language), a use the analysis cannot"
+                                + " follow (here: " + byUses.reasons().get(0).message() + ")")));
+            }
             // Other classes can read and write it, and this class alone says nothing about how.
             return report(field, assignedTypes, Verdict.PATCH, List.of(Reason.general(
                     "the field is " + visibility(field.access) + ": code in other classes can use the map without"

@@ -56,6 +56,7 @@ class CatalogueTest {
         subjects.addAll(Java5ClassFiles.subjects());
         subjects.addAll(KotlinStyleBytecode.subjects());
         subjects.addAll(ScalaStyleBytecode.subjects());
+        subjects.addAll(WholeProgramCatalogue.subjects());
         return subjects;
     }
 
