@@ -215,7 +215,7 @@ final class ClassAnalysis {
         if (!sides.isEmpty()) {
             locks = analyzeMethods(new LockResolver(sides));
         }
-        UseCollector collector = new UseCollector(trackedFields, methodAccess, locks, subclasses);
+        UseCollector collector = new UseCollector(trackedFields, methodAccess, locks, subclasses, new PassedMaps(related));
         Map<String, MethodContext> contexts = contexts(locks, collector);
         Map<String, MethodFacts> all = new LinkedHashMap<>();
         Map<String, List<CallSite>> callSites = new HashMap<>();

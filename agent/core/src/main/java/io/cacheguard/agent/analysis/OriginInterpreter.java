@@ -19,7 +19,7 @@ import org.objectweb.asm.tree.analysis.Interpreter;
  * the analysis see that {@code Map m = this.cache; ((HashMap) m).put(k, v)} writes {@code cache},
  * however javac arranged the instructions.
  */
-final class OriginInterpreter extends Interpreter<OriginValue> {
+class OriginInterpreter extends Interpreter<OriginValue> {
     private final String owner;
     private final LockResolver locks;
     /** Private accessor methods ({@code access$000}, Scala-style getters): owner.name+desc → the field they return. */

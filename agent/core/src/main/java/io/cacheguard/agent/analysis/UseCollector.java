@@ -30,13 +30,16 @@ final class UseCollector {
     private final LockResolver locks;
     private final MapSubclasses subclasses;
     private final Set<String> accessOrderedAllocations = new HashSet<>();
+    /** What methods of other classes do with a map passed to them. */
+    private final PassedMaps passedMaps;
 
     /**
      * @param trackedFields owner.name of the map fields under analysis
      * @param methodAccess  owner.name+desc → access flags of every method of the analysed classes
      */
     UseCollector(Set<String> trackedFields, Map<String, Integer> methodAccess, LockResolver locks,
-                 MapSubclasses subclasses) {
+                 MapSubclasses subclasses, PassedMaps passedMaps) {
+        this.passedMaps = passedMaps;
         this.trackedFields = trackedFields;
         this.methodAccess = methodAccess;
         this.locks = locks;
@@ -144,7 +147,7 @@ final class UseCollector {
                             use(origin, Access.READ, "passed to " + LockResolver.simpleName(call.owner) + "."
                                     + call.name, held, line);
                         } else {
-                            escapeOf(origin, "passed to " + call.name + "()", held, line);
+                            passedTo(call, a, origin, held, line);
                         }
                     }
                 }
@@ -158,6 +161,25 @@ final class UseCollector {
                 facts.call(call.owner + "." + call.name + call.desc, new MethodContext(held, duringInit));
                 facts.callSite(call.owner + "." + call.name + call.desc,
                         new CallSite(methodName, sourceLines.locate(line), held));
+            }
+        }
+
+        /**
+         * A map passed to a method of the program: a use with this call's locks when that method
+         * only reads or changes it while it runs, an escape when it lets it go further.
+         */
+        private void passedTo(MethodInsnNode call, int argument, Origin origin, LockSet held, int line) {
+            String callee = LockResolver.simpleName(call.owner) + "." + call.name + "()";
+            switch (passedMaps.of(call, argument, origin.role)) {
+                case READS:
+                    use(origin, Access.READ, "passed to " + callee + ", which only reads it", held, line);
+                    break;
+                case WRITES:
+                    use(origin, Access.WRITE, "passed to " + callee + ", which changes it", held, line);
+                    break;
+                default:
+                    escapeOf(origin, "passed to " + call.name + "()", held, line);
+                    break;
             }
         }
 
