@@ -215,7 +215,8 @@ final class ClassAnalysis {
         if (!sides.isEmpty()) {
             locks = analyzeMethods(new LockResolver(sides));
         }
-        UseCollector collector = new UseCollector(trackedFields, methodAccess, locks, subclasses, new PassedMaps(related));
+        UseCollector collector = new UseCollector(trackedFields, methodAccess, locks, subclasses, new PassedMaps(related),
+                new FactoryResults(related));
         Map<String, MethodContext> contexts = contexts(locks, collector);
         Map<String, MethodFacts> all = new LinkedHashMap<>();
         Map<String, List<CallSite>> callSites = new HashMap<>();

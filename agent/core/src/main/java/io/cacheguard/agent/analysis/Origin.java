@@ -29,7 +29,7 @@ final class Origin {
     final Role role;
     /** INT: the constant; PARAMETER: the local index. */
     final int number;
-    /** NEW: the allocation; used to find its constructor call. */
+    /** NEW: the allocation, used to find its constructor call; CALL: the call, to read its arguments. */
     final AbstractInsnNode insn;
     /** TRY_LOCK/STAMP: the lock acquired when it succeeds. */
     final LockId lock;
@@ -89,8 +89,9 @@ final class Origin {
     }
 
     /** @param threadSafeResult whether the method is declared to return a thread-safe map type */
-    static Origin call(String owner, String name, boolean threadSafeResult) {
-        return new Origin(Kind.CALL, owner, name, Role.VALUE, 0, null, null, threadSafeResult);
+    /** @param insn the call, so that its arguments can be read from the frame there */
+    static Origin call(String owner, String name, boolean threadSafeResult, AbstractInsnNode insn) {
+        return new Origin(Kind.CALL, owner, name, Role.VALUE, 0, insn, null, threadSafeResult);
     }
 
     static Origin lambda(String owner, String nameAndDescriptor) {

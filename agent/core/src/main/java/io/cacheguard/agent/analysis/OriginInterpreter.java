@@ -236,7 +236,8 @@ class OriginInterpreter extends Interpreter<OriginValue> {
             }
         }
         return OriginValue.of(returnType.getSize(), Origin.call(call.owner, call.name,
-                returnType.getSort() == Type.OBJECT && MapTypes.THREAD_SAFE_TYPES.contains(returnType.getInternalName())));
+                returnType.getSort() == Type.OBJECT && MapTypes.THREAD_SAFE_TYPES.contains(returnType.getInternalName()),
+                call));
     }
 
     /** Values a call on a tracked receiver hands back: views, iterators, entries, lock sides, try-lock results. */

@@ -32,14 +32,17 @@ final class UseCollector {
     private final Set<String> accessOrderedAllocations = new HashSet<>();
     /** What methods of other classes do with a map passed to them. */
     private final PassedMaps passedMaps;
+    /** What static factories of the program return. */
+    private final FactoryResults factories;
 
     /**
      * @param trackedFields owner.name of the map fields under analysis
      * @param methodAccess  owner.name+desc → access flags of every method of the analysed classes
      */
     UseCollector(Set<String> trackedFields, Map<String, Integer> methodAccess, LockResolver locks,
-                 MapSubclasses subclasses, PassedMaps passedMaps) {
+                 MapSubclasses subclasses, PassedMaps passedMaps, FactoryResults factories) {
         this.passedMaps = passedMaps;
+        this.factories = factories;
         this.trackedFields = trackedFields;
         this.methodAccess = methodAccess;
         this.locks = locks;
@@ -368,6 +371,16 @@ final class UseCollector {
             }
         }
 
+        /** The thread-safe maps a static factory of the program returns for the arguments of this call, or null. */
+        private Set<String> factoryResult(Origin call) {
+            if (!(call.insn instanceof MethodInsnNode)) {
+                return null;
+            }
+            int index = flow.method.instructions.indexOf(call.insn);
+            return index < 0 || flow.frames[index] == null ? null
+                    : factories.threadSafeResults((MethodInsnNode) call.insn, flow.frames[index]);
+        }
+
         private AssignedValue describe(Origin origin) {
             switch (origin.kind) {
                 case NULL:
@@ -391,9 +404,14 @@ final class UseCollector {
                 case CALL: {
                     // A method declared to return a ConcurrentMap hands back one, whatever builds it.
                     boolean safe = MapTypes.isThreadSafeFactory(origin.owner, origin.name) || origin.threadSafeResult;
+                    String note = origin.threadSafeResult ? " (declared to return a thread-safe map)" : "";
+                    if (!safe) {
+                        Set<String> built = factoryResult(origin);
+                        safe = built != null;
+                        note = safe ? " (returns only " + String.join(", ", built) + " for these arguments)" : "";
+                    }
                     return new AssignedValue(LockResolver.simpleName(origin.owner) + "." + origin.name + "(...)"
-                            + (origin.threadSafeResult ? " (declared to return a thread-safe map)" : ""), safe,
-                            false, false);
+                            + note, safe, false, false);
                 }
                 case PARAMETER: {
                     // a parameter declared ConcurrentMap is one, whoever passes it
