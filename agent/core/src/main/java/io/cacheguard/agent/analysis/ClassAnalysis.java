@@ -417,16 +417,57 @@ final class ClassAnalysis {
 
     /**
      * A private method (not an initialiser, not one serialization calls) that no method of the class
-     * or its nest calls or takes a handle to: dead code, whose uses of a map happen never.
+     * or its nest calls or takes a handle to, or a package-private one nothing in its package calls
+     * (when the whole program is in view): dead code, whose uses of a map happen never.
      */
     private boolean neverCalled(String method) {
-        if ((methodAccess.get(method) & Opcodes.ACC_PRIVATE) == 0 || isInitializer(method)
+        int access = methodAccess.get(method);
+        boolean packagePrivate = (access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED | Opcodes.ACC_PUBLIC)) == 0;
+        if ((access & Opcodes.ACC_PRIVATE) == 0 && !packagePrivate || isInitializer(method)
                 || callers.containsKey(method)) {
             return false;
         }
         int dot = method.indexOf('.');
-        String name = method.substring(dot + 1, method.indexOf('(', dot));
-        return !CALLED_BY_SERIALIZATION.contains(name);
+        int paren = method.indexOf('(', dot);
+        String name = method.substring(dot + 1, paren);
+        if (CALLED_BY_SERIALIZATION.contains(name)) {
+            return false;
+        }
+        return !packagePrivate || packageNeverCalls(method.substring(0, dot), name, method.substring(paren));
+    }
+
+    /**
+     * A package-private method is dead when the whole program is in view (a scan) and no class of its
+     * package names a method of that name and descriptor (on any class: a call through a superclass
+     * reaches an override) nor any class names it in a string (reflection).
+     */
+    private boolean packageNeverCalls(String owner, String name, String descriptor) {
+        ClassIndex index = related.index();
+        if (index == null || !index.classesNaming(name).isEmpty()) {
+            return false;
+        }
+        Set<String> analysed = new HashSet<>();
+        for (ClassNode node : classes) {
+            analysed.add(node.name); // their calls are in 'callers' already
+        }
+        for (String candidate : index.classesIn(ClassIndex.packageOf(owner))) {
+            byte[] bytes = analysed.contains(candidate) ? null : related.bytesOf(candidate);
+            if (bytes != null && refersToMethod(bytes, name, descriptor)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean refersToMethod(byte[] classFile, String name, String descriptor) {
+        try {
+            ClassFileWalker walker = new ClassFileWalker(classFile);
+            return walker.anyConstant((tag, offset) -> (tag == ClassFileWalker.METHODREF
+                    || tag == ClassFileWalker.INTERFACE_METHODREF) && name.equals(walker.refName(offset))
+                    && descriptor.equals(walker.refDescriptor(offset)));
+        } catch (RuntimeException malformed) {
+            return true; // it may call it: let its own analysis report the class
+        }
     }
 
     private MethodContext ownContext(String method, LockSet inherited, boolean duringInit) {
