@@ -137,7 +137,7 @@ final class ClassAnalysis {
                     namedBy.add(naming);
                 }
             }
-            reaches.put(field.name, new FieldReach(isProtected ? "its package and its subclasses" : "its package",
+            reaches.put(field.name, new FieldReach(isProtected ? "its package or its subclasses" : "its package",
                     fieldUsers, namedBy));
         }
     }

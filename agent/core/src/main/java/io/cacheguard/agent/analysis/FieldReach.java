@@ -9,7 +9,7 @@ import java.util.List;
  * analysis cannot follow.
  */
 final class FieldReach {
-    /** {@code its package} or {@code its package and its subclasses}, in words for reasons. */
+    /** {@code its package} or {@code its package or its subclasses}, in words for reasons. */
     final String scope;
     final List<String> users;
     final List<String> namedBy;
@@ -25,16 +25,22 @@ final class FieldReach {
         return namedBy.isEmpty();
     }
 
-    /** {@code 2 classes (AbstractClassGenerator, ...)} or {@code no other class}. */
-    String describeUsers() {
+    /**
+     * Why the field's visibility does not matter here, as {@code the field is package-private; the
+     * classes of its package in the scanned inputs that use it (AbstractClassGenerator) were judged
+     * with this class}.
+     */
+    String reason(String visibility) {
         if (users.isEmpty()) {
-            return "no other class";
+            return "the field is " + visibility + ", but no other class of " + scope + " in the scanned inputs uses it";
         }
-        StringBuilder text = new StringBuilder(users.size() == 1 ? "1 other class (" : users.size() + " other classes (");
+        StringBuilder text = new StringBuilder("the field is " + visibility + "; the classes of " + scope
+                + " in the scanned inputs that use it (");
         for (int i = 0; i < Math.min(3, users.size()); i++) {
             String user = users.get(i);
             text.append(i == 0 ? "" : ", ").append(user.substring(user.lastIndexOf('/') + 1));
         }
-        return text.append(users.size() > 3 ? ", ...)" : ")").toString();
+        return text.append(users.size() > 3 ? ", and " + (users.size() - 3) + " more" : "")
+                .append(") were judged with this class").toString();
     }
 }

@@ -80,8 +80,7 @@ final class VerdictRules {
             if (reach != null && reach.seesEveryUse()) {
                 // The scan holds every class that can use it, and their uses were judged with the owner's.
                 List<Reason> reasons = new ArrayList<>(byUses.reasons());
-                reasons.add(Reason.general("the field is " + visibility(field.access) + "; of the scanned classes"
-                        + " of " + reach.scope + ", " + reach.describeUsers() + " uses it, judged with this class"));
+                reasons.add(Reason.general(reach.reason(visibility(field.access))));
                 return report(field, assignedTypes, Verdict.SAFE, reasons);
             }
             if (reach != null) {
