@@ -69,6 +69,11 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
     private final long expireAfterWrite;
     private final long expireAfterAccess;
     private final boolean expires;
+    /**
+     * The field's counts of what leaves this map, or null when nobody reads them (a map made
+     * directly, not for a patched field). Bumped only where an entry is removed, never on a hit.
+     */
+    private final BoundedMapCounts counts;
 
     BoundedConcurrentMap(CacheBounds bounds) {
         this.bounds = bounds;
@@ -78,6 +83,10 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         this.expireAfterAccess = bounds.expireAfterAccessNanos();
         this.expires = expireAfterWrite >= 0 || expireAfterAccess >= 0;
         this.clock = maximumSize >= 0 ? new ConcurrentLinkedQueue<>() : null;
+        this.counts = bounds.counts();
+        if (counts != null) {
+            counts.opened(this);
+        }
     }
 
     /**
@@ -152,6 +161,8 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         Object previous;
         Object current;
         Node created;
+        /** The key's node had expired: this update took it out (an expiry, whatever it wrote). */
+        boolean expired;
     }
 
     private long now() {
@@ -198,13 +209,18 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
                 return apply(key, null, null, remapping, outcome, now);
             }
             synchronized (node) {
-                Node result = apply(key, node, isExpired(node, now) ? null : node.value(), remapping, outcome, now);
+                boolean expired = isExpired(node, now);
+                Node result = apply(key, node, expired ? null : node.value(), remapping, outcome, now);
                 if (result != node) {
                     node.dead = true;
+                    outcome.expired = expired; // an expired node never stays: apply saw no previous value
                 }
                 return result;
             }
         });
+        if (outcome.expired) {
+            countExpiry();
+        }
         if (outcome.created != null) {
             inserted(outcome.created, now);
         } else {
@@ -255,8 +271,13 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
         return created;
     }
 
-    /** Takes {@code node} out of the table if it is still the key's node, marking it dead. */
-    private void unlink(Object maskedKey, Node node) {
+    /**
+     * Takes {@code node} out of the table if it is still the key's node, marking it dead; true if
+     * this call took it out. (A null from {@code computeIfPresent} cannot tell: it also means the
+     * key was gone already, so the lambda says.)
+     */
+    private boolean unlink(Object maskedKey, Node node) {
+        boolean[] removed = new boolean[1];
         table.computeIfPresent(maskedKey, (k, current) -> {
             if (current != node) {
                 return current;
@@ -264,8 +285,10 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             synchronized (node) {
                 node.dead = true;
             }
+            removed[0] = true;
             return null;
         });
+        return removed[0];
     }
 
     /**
@@ -275,6 +298,7 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
      * {@code evictEntry} looks again the same way, inside its {@code computeIfPresent}).
      */
     private void unlinkIfExpired(Object maskedKey, Node node, long now) {
+        boolean[] removed = new boolean[1];
         table.computeIfPresent(maskedKey, (k, current) -> {
             if (current != node) {
                 return current;
@@ -285,8 +309,12 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
                 }
                 node.dead = true;
             }
+            removed[0] = true;
             return null;
         });
+        if (removed[0]) {
+            countExpiry();
+        }
     }
 
     /**
@@ -325,8 +353,15 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             if (table.get(maskedKey) != node) {
                 continue; // removed or replaced since it was queued
             }
-            if (isExpired(node, now) || !node.referenced || secondChances-- <= 0) {
-                unlink(maskedKey, node);
+            boolean expired = isExpired(node, now);
+            if (expired || !node.referenced || secondChances-- <= 0) {
+                if (unlink(maskedKey, node)) {
+                    if (expired) {
+                        countExpiry();
+                    } else {
+                        countEviction();
+                    }
+                }
             } else {
                 node.referenced = false;
                 clock.add(node);
@@ -371,6 +406,18 @@ final class BoundedConcurrentMap<K, V> extends AbstractMap<K, V> {
             return ThreadLocalRandom.current().nextInt(OCCASIONAL_ONE_IN) == 0;
         }
         return (now * 0x9E3779B97F4A7C15L) >>> OCCASIONAL_SHIFT == 0;
+    }
+
+    private void countEviction() {
+        if (counts != null) {
+            counts.evicted();
+        }
+    }
+
+    private void countExpiry() {
+        if (counts != null) {
+            counts.expired();
+        }
     }
 
     /** Entries held, expired ones not yet tidied included: what the map costs in memory right now. */

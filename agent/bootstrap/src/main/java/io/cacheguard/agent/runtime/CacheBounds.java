@@ -9,18 +9,22 @@ import java.util.Objects;
  * they are measured with. Without bounds a guarded map keeps every entry, like the map it replaces.
  */
 public final class CacheBounds {
-    public static final CacheBounds NONE = new CacheBounds(-1, -1, -1, Ticker.SYSTEM);
+    public static final CacheBounds NONE = new CacheBounds(-1, -1, -1, Ticker.SYSTEM, null);
 
     private final long maximumSize;
     private final long expireAfterWriteNanos;
     private final long expireAfterAccessNanos;
     private final Ticker ticker;
+    /** Where the maps made with these bounds count their evictions and expiries, or null: not counted. */
+    private final BoundedMapCounts counts;
 
-    private CacheBounds(long maximumSize, long expireAfterWriteNanos, long expireAfterAccessNanos, Ticker ticker) {
+    private CacheBounds(long maximumSize, long expireAfterWriteNanos, long expireAfterAccessNanos, Ticker ticker,
+                        BoundedMapCounts counts) {
         this.maximumSize = maximumSize;
         this.expireAfterWriteNanos = expireAfterWriteNanos;
         this.expireAfterAccessNanos = expireAfterAccessNanos;
         this.ticker = ticker;
+        this.counts = counts;
     }
 
     /**
@@ -35,13 +39,24 @@ public final class CacheBounds {
             return NONE;
         }
         return new CacheBounds(Math.max(-1, maximumSize), Math.max(-1, expireAfterWriteNanos),
-                Math.max(-1, expireAfterAccessNanos), Ticker.SYSTEM);
+                Math.max(-1, expireAfterAccessNanos), Ticker.SYSTEM, null);
     }
 
     /** The same bounds measured with another clock. */
     public CacheBounds withTicker(Ticker ticker) {
         return new CacheBounds(maximumSize, expireAfterWriteNanos, expireAfterAccessNanos,
-                Objects.requireNonNull(ticker, "ticker"));
+                Objects.requireNonNull(ticker, "ticker"), counts);
+    }
+
+    /** The same bounds, the maps made with them counting into {@code counts} (a field's, see {@link BoundedFields}). */
+    CacheBounds countedBy(BoundedMapCounts counts) {
+        return new CacheBounds(maximumSize, expireAfterWriteNanos, expireAfterAccessNanos, ticker,
+                Objects.requireNonNull(counts, "counts"));
+    }
+
+    /** Where maps with these bounds count what they evict and expire, or null when nobody reads it. */
+    BoundedMapCounts counts() {
+        return counts;
     }
 
     public boolean isUnbounded() {
@@ -74,6 +89,7 @@ public final class CacheBounds {
                 + ", expireAfterAccessNanos=" + expireAfterAccessNanos + "]";
     }
 
+    /** The limits and the clock; where the maps count is no part of the bounds. */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CacheBounds)) {

@@ -245,7 +245,7 @@ public final class Guards {
         if (value instanceof WeakHashMap) {
             return GuardedMaps.weakHashMap((WeakHashMap) value);
         }
-        return GuardedMaps.hashMap((HashMap) value, BOUNDS.getOrDefault(field, defaultBounds));
+        return GuardedMaps.hashMap((HashMap) value, BoundedFields.counted(field, BOUNDS.getOrDefault(field, defaultBounds)));
     }
 
     /**
