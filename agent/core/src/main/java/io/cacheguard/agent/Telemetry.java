@@ -6,6 +6,8 @@ import io.cacheguard.agent.jfr.FieldDecision;
 import io.cacheguard.agent.jfr.FlightEvents;
 import io.cacheguard.agent.jmx.AgentBeans;
 import io.cacheguard.agent.report.RaceReporter;
+import io.cacheguard.agent.runtime.BoundedFields;
+import io.cacheguard.agent.runtime.BoundedMapCounts;
 import io.cacheguard.agent.runtime.detector.Race;
 import io.cacheguard.agent.status.AgentState;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * each of ten thousand field decisions made a start-up quadratic ({@code SharedReportIT}). The start
  * and the end of an attach publish at once ({@link AgentStatus}), so {@code status} right after an
  * attach shows what it patched.
+ *
+ * <p>Bounded maps evict and expire without telling anyone (a call out of the map on each eviction
+ * would cost every writer), so while bounds are set the state is looked at once per
+ * {@link #DELAY_MILLIS} and republished when what the bounded maps hold or dropped has changed.
  */
 final class Telemetry implements RaceReporter.Watcher {
     static final long DELAY_MILLIS = 1000;
@@ -33,6 +39,9 @@ final class Telemetry implements RaceReporter.Watcher {
     private final FieldStates fields = new FieldStates();
     private final FlightEvents flight = FlightEvents.forThisJvm();
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean followingBoundedMaps = new AtomicBoolean();
+    /** What the bounded maps held and dropped when last published; only the following thread uses it. */
+    private long boundedPublished;
     /** The thread retransforming the classes already loaded at an attach: its decisions are {@code live}. */
     private volatile Thread retransforming;
     private volatile AgentSession session;
@@ -43,6 +52,7 @@ final class Telemetry implements RaceReporter.Watcher {
         session = started;
         beans = new AgentBeans(this::state, started.log::error);
         publish();
+        followBoundedMapsIfBounded();
         flight.summarise(this::state);
         beans.registerWhenServerExists(started.instrumentation);
     }
@@ -92,6 +102,32 @@ final class Telemetry implements RaceReporter.Watcher {
         publishSoon();
     }
 
+    /** Starts following the bounded maps once bounds are set: at start, or when an attach sets them. */
+    private void followBoundedMapsIfBounded() {
+        AgentSession current = session;
+        if (current != null && (!current.options.defaultBounds().isEmpty() || !current.options.fieldBounds().isEmpty())
+                && followingBoundedMaps.compareAndSet(false, true)) {
+            LATER.execute(this::followBoundedMaps);
+        }
+    }
+
+    private void followBoundedMaps() {
+        try {
+            long now = 1;
+            for (BoundedMapCounts counts : BoundedFields.all().values()) {
+                now = 31 * (31 * (31 * now + counts.entries()) + counts.evictions()) + counts.expiries();
+            }
+            if (now != boundedPublished) {
+                boundedPublished = now;
+                publish();
+            }
+        } catch (RuntimeException e) {
+            // never on the JDK's delay thread; the next look tries again
+        } finally {
+            LATER.execute(this::followBoundedMaps);
+        }
+    }
+
     private void publishSoon() {
         if (!pending.get() && pending.compareAndSet(false, true)) {
             LATER.execute(() -> {
@@ -115,6 +151,7 @@ final class Telemetry implements RaceReporter.Watcher {
         if (current == null) {
             return; // start() publishes everything decided before it
         }
+        followBoundedMapsIfBounded();
         try {
             AgentState now = state();
             System.setProperty(AgentState.PROPERTY, now.toText());

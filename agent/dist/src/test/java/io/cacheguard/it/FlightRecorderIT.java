@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cacheguard.it.fixtures.BoundedCachesApp;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -58,6 +60,28 @@ class FlightRecorderIT {
         assertEquals(1, summary.getLong("trackedFields") + summary.getLong("patchedFields"), summary::toString);
         assertEquals(races.size(), summary.getLong("distinctRaces"), summary::toString);
         assertTrue(summary.getString("racesPerField").startsWith(SEED_FIELD + "="), summary::toString);
+    }
+
+    @Test
+    void theSummaryCountsWhatTheBoundedMapsEvictedAndExpired() throws Exception {
+        Path recording = work.resolve("bounded.jfr");
+        Path config = work.resolve("cacheguard.properties");
+        Files.writeString(config, BoundedCachesApp.boundsConfig());
+
+        ChildJvm.Result run = ChildJvm.run("-XX:StartFlightRecording=filename=" + recording,
+                "-javaagent:" + ChildJvm.agentJar() + "=config=" + config, "-cp", ChildJvm.testClasspath(),
+                BoundedCachesApp.class.getName(), "--exit");
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.stdout.lines().anyMatch(line -> line.equals("READY sized=100 expiring.found=0 perOwner=10")),
+                run::toString); // after Flight Recorder's own start-up lines
+        RecordedEvent summary = last(RecordingFile.readAllEvents(recording), "io.cacheguard.Summary");
+        // one thread filled them: 1,000 keys into 100, 3 owners' 20 into 10, 50 read after they expired
+        assertEquals(900 + 30, summary.getLong("evictions"), summary::toString);
+        assertEquals(50, summary.getLong("expiries"), summary::toString);
+        String app = BoundedCachesApp.class.getName();
+        assertEquals(app + ".EXPIRING=0 entries/0 evicted/50 expired, " + app + ".SIZED=100 entries/900 evicted/0 expired, "
+                + app + ".perOwner=30 entries/30 evicted/0 expired", summary.getString("boundedPerField"), summary::toString);
     }
 
     @Test

@@ -3,19 +3,28 @@ package io.cacheguard.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cacheguard.it.fixtures.BoundedCachesApp;
 import io.cacheguard.testing.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 16: {@code status <pid>} against a JVM with the agent, one without it, and a PID that is gone. */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class StatusIT {
     private static final String MEMO = "io.cacheguard.samples.serve.LiveMemo.MEMO";
     private static final String SESSIONS = "io.cacheguard.samples.serve.SessionCache.cache";
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path work;
 
     @Test
     void statusShowsWhatTheAttachPatchedAsATableAndAsJson() throws Exception {
@@ -46,6 +55,47 @@ class StatusIT {
             assertTrue(server.stderr().lines().noneMatch(line -> line.contains("status")),
                     "the status read printed something in the target: " + server.stderr());
         }
+    }
+
+    @Test
+    void statusFollowsWhatTheBoundedMapsHoldEvictedAndExpired() throws Exception {
+        Path config = work.resolve("cacheguard.properties");
+        Files.writeString(config, BoundedCachesApp.boundsConfig());
+        String app = BoundedCachesApp.class.getName();
+        try (RunningJvm jvm = RunningJvm.start(line -> line.startsWith("READY "),
+                "-javaagent:" + ChildJvm.agentJar() + "=config=" + config, "-cp", ChildJvm.testClasspath(), app)) {
+            String pid = Long.toString(jvm.pid());
+            // the agent republishes the counts within a second of a change: the first look may predate the fill
+            Map<Object, Map<String, Object>> fields = Map.of();
+            long end = System.nanoTime() + DEADLINE.toNanos();
+            while (!Long.valueOf(900).equals(number(fields.get(app + ".SIZED"), "evictions"))
+                    || !Long.valueOf(50).equals(number(fields.get(app + ".EXPIRING"), "expiries"))
+                    || !Long.valueOf(30).equals(number(fields.get(app + ".perOwner"), "size"))) {
+                assertTrue(System.nanoTime() < end, "status did not show the final counts within " + DEADLINE + ": "
+                        + fields + "\n" + jvm.stderr());
+                ChildJvm.Result json = AttachIT.cli("status", pid, "--json");
+                assertEquals(0, json.exitCode, json.toString());
+                fields = JsonParser.array(JsonParser.object(JsonParser.parse(json.stdout.trim())).get("fields")).stream()
+                        .map(JsonParser::object).collect(Collectors.toMap(field -> field.get("field"), field -> field));
+            }
+            assertEquals(List.of(100L, 900L, 0L), counts(fields.get(app + ".SIZED")));
+            assertEquals(List.of(0L, 0L, 50L), counts(fields.get(app + ".EXPIRING")));
+            assertEquals(List.of(30L, 30L, 0L), counts(fields.get(app + ".perOwner")));
+
+            ChildJvm.Result table = AttachIT.cli("status", pid);
+            assertTrue(table.stdout.lines().anyMatch(line -> line.startsWith(app + ".SIZED ")
+                    && line.matches(".* maximumSize=100 +100 +900 +0")), table.stdout);
+        }
+    }
+
+    private static Long number(Map<String, Object> field, String key) {
+        Object value = field == null ? null : field.get(key);
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    /** Size, evictions, expiries. */
+    private static List<Long> counts(Map<String, Object> field) {
+        return List.of(number(field, "size"), number(field, "evictions"), number(field, "expiries"));
     }
 
     @Test

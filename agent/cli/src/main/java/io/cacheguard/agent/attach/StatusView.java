@@ -2,9 +2,11 @@ package io.cacheguard.agent.attach;
 
 import io.cacheguard.agent.report.Json;
 import io.cacheguard.agent.status.AgentState;
+import io.cacheguard.agent.status.BoundedCounts;
 import io.cacheguard.agent.status.FieldState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** An {@link AgentState} as {@code status} prints it: a table for people, one JSON object for scripts. */
@@ -30,10 +32,22 @@ final class StatusView {
             text.append(NL).append("no field patched, tracked or skipped yet").append(NL);
             return text.toString();
         }
-        Table fields = new Table("FIELD", "VERDICT", "AT", "RACES", "BOUNDS");
+        // the columns of bounded maps only when a field has bounds: most runs have none
+        boolean bounded = state.fields().stream().anyMatch(field -> field.maps().counted());
+        Table fields = bounded
+                ? new Table("FIELD", "VERDICT", "AT", "RACES", "BOUNDS", "SIZE", "EVICTED", "EXPIRED")
+                : new Table("FIELD", "VERDICT", "AT", "RACES", "BOUNDS");
         for (FieldState field : state.fields()) {
-            fields.row(field.field(), field.verdict(), field.patchedAt(), Long.toString(field.races()),
-                    field.bounds().isEmpty() ? "-" : field.bounds());
+            String[] cells = {field.field(), field.verdict(), field.patchedAt(), Long.toString(field.races()),
+                    field.bounds().isEmpty() ? "-" : field.bounds()};
+            if (bounded) {
+                BoundedCounts maps = field.maps();
+                cells = Arrays.copyOf(cells, 8);
+                cells[5] = maps.counted() ? Long.toString(maps.entries()) : "-";
+                cells[6] = maps.counted() ? Long.toString(maps.evictions()) : "-";
+                cells[7] = maps.counted() ? Long.toString(maps.expiries()) : "-";
+            }
+            fields.row(cells);
         }
         return text.append(NL).append(fields.render()).toString();
     }
@@ -41,12 +55,17 @@ final class StatusView {
     static String json(long pid, AgentState state) {
         List<Json> fields = new ArrayList<>();
         for (FieldState field : state.fields()) {
-            fields.add(Json.object()
+            Json object = Json.object()
                     .put("field", field.field())
                     .put("verdict", field.verdict())
                     .put("patchedAt", field.patchedAt())
                     .put("bounds", field.bounds())
-                    .put("races", field.races()));
+                    .put("races", field.races());
+            BoundedCounts maps = field.maps();
+            if (maps.counted()) { // only a field with bounds: unbounded maps neither evict nor expire
+                object.put("size", maps.entries()).put("evictions", maps.evictions()).put("expiries", maps.expiries());
+            }
+            fields.add(object);
         }
         return Json.object()
                 .put("pid", pid)

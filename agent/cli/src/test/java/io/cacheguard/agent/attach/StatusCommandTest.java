@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cacheguard.agent.AttachProtocol;
 import io.cacheguard.agent.status.AgentState;
+import io.cacheguard.agent.status.BoundedCounts;
 import io.cacheguard.agent.status.FieldState;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,24 @@ class StatusCommandTest {
         assertTrue(table.startsWith("cacheguard 9.9 in JVM 4242 (attach)"), table);
         assertTrue(table.contains("races     2 distinct, 5 in all"), table);
         assertTrue(table.contains("com.acme.Cache.map  patched  live  5      maximumSize=10"), table);
+    }
+
+    @Test
+    void aFieldWithBoundsShowsWhatItsMapsHoldEvictedAndExpired() {
+        AgentState bounded = new AgentState("9.9", "both", "hb", "javaagent", "mode=both", "none", List.of(
+                new FieldState("com.acme.Cache.map", "patched", "load", "maximumSize=10", 0, new BoundedCounts(10, 90, 3)),
+                new FieldState("com.acme.Other.memo", "patched", "load", "", 1)), 1, 0, 0L);
+
+        String table = StatusView.table(4242, bounded);
+        String json = StatusView.json(4242, bounded);
+
+        assertTrue(table.contains("FIELD                VERDICT  AT    RACES  BOUNDS          SIZE  EVICTED  EXPIRED"), table);
+        assertTrue(table.contains("com.acme.Cache.map   patched  load  0      maximumSize=10  10    90       3"), table);
+        assertTrue(table.contains("com.acme.Other.memo  patched  load  1      -               -     -        -"), table);
+        assertTrue(json.contains("\"bounds\":\"maximumSize=10\",\"races\":0,\"size\":10,\"evictions\":90,\"expiries\":3}"),
+                json);
+        assertTrue(json.contains("\"field\":\"com.acme.Other.memo\",\"verdict\":\"patched\",\"patchedAt\":\"load\","
+                + "\"bounds\":\"\",\"races\":1}"), json);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.cacheguard.agent.jfr;
 import io.cacheguard.agent.runtime.detector.Race;
 import io.cacheguard.agent.runtime.detector.Site;
 import io.cacheguard.agent.status.AgentState;
+import io.cacheguard.agent.status.BoundedCounts;
 import io.cacheguard.agent.status.FieldState;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
@@ -139,6 +140,17 @@ final class JfrFlightEvents implements FlightEvents {
             }
         }
         event.racesPerField = perField.toString();
+        event.evictions = state.evictions();
+        event.expiries = state.expiries();
+        StringJoiner bounded = new StringJoiner(", ");
+        for (FieldState field : state.fields()) {
+            BoundedCounts maps = field.maps();
+            if (maps.counted()) {
+                bounded.add(field.field() + "=" + maps.entries() + " entries/" + maps.evictions() + " evicted/"
+                        + maps.expiries() + " expired");
+            }
+        }
+        event.boundedPerField = bounded.toString();
         event.commit();
     }
 }

@@ -38,4 +38,13 @@ final class SummaryEvent extends Event {
     long suppressedRaces;
     @Label("Races Per Field")
     String racesPerField;
+    @Label("Evictions")
+    @Description("Entries bounded maps removed to keep within maximumSize, all fields")
+    long evictions;
+    @Label("Expiries")
+    @Description("Entries bounded maps dropped as expired, all fields")
+    long expiries;
+    @Label("Bounded Maps Per Field")
+    @Description("Per field with bounds: entries held now, evictions, expiries")
+    String boundedPerField;
 }

@@ -47,4 +47,19 @@ final class FieldBean implements FieldMXBean {
     public long getRaces() {
         return now().races();
     }
+
+    @Override
+    public long getSize() {
+        return now().maps().entries();
+    }
+
+    @Override
+    public long getEvictions() {
+        return now().maps().evictions();
+    }
+
+    @Override
+    public long getExpiries() {
+        return now().maps().expiries();
+    }
 }

@@ -16,4 +16,16 @@ public interface FieldMXBean {
 
     /** Races seen on it, repeats included. */
     long getRaces();
+
+    /**
+     * Entries its bounded maps hold now, summed over its live maps (an instance field has one per
+     * owner), expired ones not yet tidied included; -1 when it has no bounds (its size is not followed).
+     */
+    long getSize();
+
+    /** Entries its bounded maps removed to keep within {@code maximumSize}; -1 when it has no bounds. */
+    long getEvictions();
+
+    /** Entries its bounded maps dropped as expired; -1 when it has no bounds. */
+    long getExpiries();
 }

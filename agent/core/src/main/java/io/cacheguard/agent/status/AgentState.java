@@ -1,7 +1,9 @@
 package io.cacheguard.agent.status;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the agent in a JVM has done so far, as one value: the JMX beans read it, and the agent
@@ -10,7 +12,9 @@ import java.util.List;
  * would start the JDK's management agent there.
  *
  * <p>The text form is line based, one key per line, a field per {@code field} line; its first line
- * names the format, so a later version can change it and an older command can tell.
+ * names the format, so a later version can change it and an older command can tell. What a field's
+ * bounded maps hold and dropped is a {@code bounded} line of its own after the field's: a command
+ * of the version before ignores it, as it ignores every key it does not know.
  */
 public record AgentState(String version, String mode, String detector, String start, String options, String report,
                          List<FieldState> fields, long distinctRaces, long suppressedRaces, long updatedMillis) {
@@ -26,6 +30,16 @@ public record AgentState(String version, String mode, String detector, String st
     /** Races on all fields, repeats included. */
     public long totalRaces() {
         return fields.stream().mapToLong(FieldState::races).sum();
+    }
+
+    /** Entries the bounded maps of all fields evicted to keep within their maximum sizes. */
+    public long evictions() {
+        return fields.stream().filter(field -> field.maps().counted()).mapToLong(field -> field.maps().evictions()).sum();
+    }
+
+    /** Entries the bounded maps of all fields dropped as expired. */
+    public long expiries() {
+        return fields.stream().filter(field -> field.maps().counted()).mapToLong(field -> field.maps().expiries()).sum();
     }
 
     public long count(String verdict) {
@@ -46,6 +60,10 @@ public record AgentState(String version, String mode, String detector, String st
             // field names and verdicts never hold spaces; the bounds spec is last, so it may
             line(text, "field", field.field() + ' ' + field.verdict() + ' ' + field.patchedAt() + ' ' + field.races()
                     + ' ' + (field.bounds().isEmpty() ? NONE : field.bounds()));
+            BoundedCounts maps = field.maps();
+            if (maps.counted()) {
+                line(text, "bounded", field.field() + ' ' + maps.entries() + ' ' + maps.evictions() + ' ' + maps.expiries());
+            }
         }
         return text.toString();
     }
@@ -66,6 +84,7 @@ public record AgentState(String version, String mode, String detector, String st
         long suppressed = 0;
         long updated = 0;
         List<FieldState> fields = new ArrayList<>();
+        Map<String, BoundedCounts> bounded = new HashMap<>();
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
             int space = line.indexOf(' ');
@@ -84,6 +103,11 @@ public record AgentState(String version, String mode, String detector, String st
                     suppressed = Long.parseLong(counts[1]);
                 }
                 case "updated" -> updated = Long.parseLong(value);
+                case "bounded" -> {
+                    String[] parts = value.split(" ");
+                    bounded.put(parts[0], new BoundedCounts(Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                            Long.parseLong(parts[3])));
+                }
                 case "field" -> {
                     String[] parts = value.split(" ", 5);
                     fields.add(new FieldState(parts[0], parts[1], parts[2], parts[4].equals(NONE) ? "" : parts[4],
@@ -94,6 +118,10 @@ public record AgentState(String version, String mode, String detector, String st
                 }
             }
         }
+        fields.replaceAll(field -> bounded.containsKey(field.field())
+                ? new FieldState(field.field(), field.verdict(), field.patchedAt(), field.bounds(), field.races(),
+                        bounded.get(field.field()))
+                : field);
         return new AgentState(version, mode, detector, start, options, report, fields, distinct, suppressed, updated);
     }
 

@@ -10,6 +10,11 @@ package io.cacheguard.agent.status;
  *                  its class already loaded: old aliases may remain)
  * @param bounds    the bounds spec its maps get, or "" for none
  * @param races     races seen on it, repeats included
+ * @param maps      what its bounded maps hold and dropped, {@link BoundedCounts#NOT_COUNTED} without bounds
  */
-public record FieldState(String field, String verdict, String patchedAt, String bounds, long races) {
+public record FieldState(String field, String verdict, String patchedAt, String bounds, long races, BoundedCounts maps) {
+    /** A field whose maps are not counted: no bounds. */
+    public FieldState(String field, String verdict, String patchedAt, String bounds, long races) {
+        this(field, verdict, patchedAt, bounds, races, BoundedCounts.NOT_COUNTED);
+    }
 }
