@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BoundedMapCountsTest {
     private final FakeTicker ticker = new FakeTicker();
 
-    private HashMap<String, String> mapOf(String field, String spec) {
+    private <K, V> HashMap<K, V> mapOf(String field, String spec) {
         return GuardedMaps.hashMap(new HashMap<>(), BoundedFields.counted(field, UserBounds.parse(spec).withTicker(ticker)));
     }
 
@@ -128,6 +129,52 @@ class BoundedMapCountsTest {
 
         assertEquals(1, countsOf("test.Rebounded.map").evictions());
         assertEquals(2, countsOf("test.Rebounded.map").entries());
+    }
+
+    /**
+     * Every entry put either stays or was evicted exactly once, however the writers interleave: a
+     * count bumped for a node another thread had already taken out would break the sum.
+     */
+    @Test
+    void concurrentWritersEvictionsAndEntriesAddUpToWhatTheyPut() {
+        HashMap<Integer, Integer> map = mapOf("test.Concurrent.writers", "maximumSize=64");
+        int perThread = 20_000;
+
+        Race.Outcome outcome = Race.run(thread -> {
+            for (int i = 0; i < perThread; i++) {
+                int key = thread * perThread + i; // disjoint: each put is an insert
+                map.put(key, key);
+                map.get(key - 1); // reads set the hand's referenced bits, so second chances happen too
+            }
+        });
+
+        assertTrue(outcome.clean(), outcome::toString);
+        BoundedMapCounts counts = countsOf("test.Concurrent.writers");
+        assertEquals((long) Race.THREADS * perThread, counts.evictions() + counts.entries());
+        assertEquals(0, counts.expiries());
+    }
+
+    /** Readers that all find the same expired entries count each expiry once: only the one that unlinks it counts. */
+    @Test
+    void concurrentReadersOfExpiredEntriesCountEachExpiryOnce() {
+        HashMap<Integer, Integer> map = mapOf("test.Concurrent.readers", "expireAfterWrite=1m");
+        int keys = 20_000;
+        for (int i = 0; i < keys; i++) {
+            map.put(i, i);
+        }
+        ticker.advance(Duration.ofMinutes(2));
+
+        Race.Outcome outcome = Race.run(thread -> {
+            for (int i = 0; i < keys; i++) {
+                if (map.get(i) != null) {
+                    throw new AssertionError("expired entry " + i + " was read");
+                }
+            }
+        });
+
+        assertTrue(outcome.clean(), outcome::toString);
+        assertEquals(keys, countsOf("test.Concurrent.readers").expiries());
+        assertEquals(0, countsOf("test.Concurrent.readers").entries());
     }
 
     @Test
