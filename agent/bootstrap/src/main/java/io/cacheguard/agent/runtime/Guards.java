@@ -221,8 +221,7 @@ public final class Guards {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object wrap(Object value, String field) {
         if (trackGuarded && Watch.enabled() && value instanceof HashMap && !(value instanceof LinkedHashMap)) {
-            return new GuardedHashMap<>((HashMap) value, BOUNDS.getOrDefault(field, defaultBounds),
-                    Watch.of(field, true, false));
+            return new GuardedHashMap<>((HashMap) value, boundsOf(field), Watch.of(field, true, false));
         }
         return alsoTracked(value, guardedTwin(value, field), field);
     }
@@ -245,7 +244,12 @@ public final class Guards {
         if (value instanceof WeakHashMap) {
             return GuardedMaps.weakHashMap((WeakHashMap) value);
         }
-        return GuardedMaps.hashMap((HashMap) value, BoundedFields.counted(field, BOUNDS.getOrDefault(field, defaultBounds)));
+        return GuardedMaps.hashMap((HashMap) value, boundsOf(field));
+    }
+
+    /** The bounds of field {@code field}'s new maps, counting what they evict and expire into the field. */
+    private static CacheBounds boundsOf(String field) {
+        return BoundedFields.counted(field, BOUNDS.getOrDefault(field, defaultBounds));
     }
 
     /**
