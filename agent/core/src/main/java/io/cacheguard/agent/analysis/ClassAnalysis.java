@@ -215,8 +215,9 @@ final class ClassAnalysis {
         if (!sides.isEmpty()) {
             locks = analyzeMethods(new LockResolver(sides));
         }
-        UseCollector collector = new UseCollector(trackedFields, methodAccess, locks, subclasses, new PassedMaps(related),
-                new FactoryResults(related));
+        OtherClasses others = new OtherClasses(related); // one cache of the classes read, for both
+        UseCollector collector = new UseCollector(trackedFields, methodAccess, locks, subclasses, new PassedMaps(others),
+                new FactoryResults(others));
         Map<String, MethodContext> contexts = contexts(locks, collector);
         Map<String, MethodFacts> all = new LinkedHashMap<>();
         Map<String, List<CallSite>> callSites = new HashMap<>();

@@ -32,13 +32,12 @@ final class FactoryResults {
     private static final int MAX_DEPTH = 2;
     private static final int MAX_METHODS = 8;
 
-    private final ClassBytesSource source;
-    private final Map<String, ClassNode> classes = new HashMap<>();
+    private final OtherClasses classes;
     private final Map<String, Set<String>> known = new HashMap<>();
     private int budget = MAX_METHODS;
 
-    FactoryResults(ClassBytesSource source) {
-        this.source = source;
+    FactoryResults(OtherClasses classes) {
+        this.classes = classes;
     }
 
     /**
@@ -71,8 +70,8 @@ final class FactoryResults {
     }
 
     private Set<String> follow(MethodInsnNode call, Integer[] constants, int depth) {
-        ClassNode owner = classOf(call.owner);
-        MethodNode method = owner == null ? null : method(owner, call.name, call.desc);
+        ClassNode owner = classes.classOf(call.owner);
+        MethodNode method = owner == null ? null : OtherClasses.bodyOf(owner, call.name, call.desc);
         if (method == null) {
             return null;
         }
@@ -312,23 +311,5 @@ final class FactoryResults {
         return origin.kind == Origin.Kind.INT ? origin.number : null;
     }
 
-    private ClassNode classOf(String internalName) {
-        if (classes.containsKey(internalName)) {
-            return classes.get(internalName);
-        }
-        byte[] bytes = source.bytesOf(internalName);
-        ClassNode node = bytes == null ? null : ClassAnalyzer.read(bytes);
-        classes.put(internalName, node);
-        return node;
-    }
 
-    private static MethodNode method(ClassNode owner, String name, String desc) {
-        for (MethodNode method : owner.methods) {
-            if (method.name.equals(name) && method.desc.equals(desc)
-                    && (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) {
-                return method;
-            }
-        }
-        return null;
-    }
 }

@@ -29,13 +29,12 @@ final class PassedMaps {
     private static final int MAX_METHODS = 12;
     private static final String PARAMETER = "(parameter)";
 
-    private final ClassBytesSource source;
+    private final OtherClasses classes;
     private final Map<String, Effect> known = new HashMap<>();
-    private final Map<String, ClassNode> classes = new HashMap<>();
     private int budget = MAX_METHODS;
 
-    PassedMaps(ClassBytesSource source) {
-        this.source = source;
+    PassedMaps(OtherClasses classes) {
+        this.classes = classes;
     }
 
     /** What {@code call} does with its argument {@code argument} (0 = the first after the receiver) of role {@code role}. */
@@ -60,8 +59,8 @@ final class PassedMaps {
                 && role != Origin.Role.ENTRY) {
             return Effect.ESCAPES;
         }
-        ClassNode owner = classOf(call.owner);
-        MethodNode method = owner == null ? null : method(owner, call.name, call.desc);
+        ClassNode owner = classes.classOf(call.owner);
+        MethodNode method = owner == null ? null : OtherClasses.bodyOf(owner, call.name, call.desc);
         if (method == null || !singleBody(call, owner, method)) {
             return Effect.ESCAPES;
         }
@@ -168,23 +167,5 @@ final class PassedMaps {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private ClassNode classOf(String internalName) {
-        if (classes.containsKey(internalName)) {
-            return classes.get(internalName);
-        }
-        byte[] bytes = source.bytesOf(internalName);
-        ClassNode node = bytes == null ? null : ClassAnalyzer.read(bytes);
-        classes.put(internalName, node);
-        return node;
-    }
 
-    private static MethodNode method(ClassNode owner, String name, String desc) {
-        for (MethodNode method : owner.methods) {
-            if (method.name.equals(name) && method.desc.equals(desc)
-                    && (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) {
-                return method;
-            }
-        }
-        return null;
-    }
 }
