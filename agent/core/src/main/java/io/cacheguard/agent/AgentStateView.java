@@ -23,9 +23,11 @@ final class AgentStateView {
         Map<String, Long> counts = races == null ? Map.of() : races.countsPerField();
         Map<String, BoundedMapCounts> bounded = BoundedFields.all();
         Map<String, FieldState> fields = new TreeMap<>();
-        decisions.all().forEach((field, decision) -> fields.put(field, new FieldState(field, decision.verdict(),
-                decision.at(), bounds(options, field), counts.getOrDefault(field, 0L),
-                maps(bounded, field, decision.verdict(), bounds(options, field)))));
+        decisions.all().forEach((field, decision) -> {
+            String bounds = bounds(options, field);
+            fields.put(field, new FieldState(field, decision.verdict(), decision.at(), bounds,
+                    counts.getOrDefault(field, 0L), maps(bounded, field, decision.verdict(), bounds)));
+        });
         counts.forEach((field, count) -> fields.putIfAbsent(field, new FieldState(field, "raced", "-",
                 bounds(options, field), count)));
         Path report = session.report.path();

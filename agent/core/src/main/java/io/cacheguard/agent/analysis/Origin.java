@@ -88,8 +88,10 @@ final class Origin {
         return new Origin(Kind.NEW, type, null, Role.VALUE, 0, insn, null);
     }
 
-    /** @param threadSafeResult whether the method is declared to return a thread-safe map type */
-    /** @param insn the call, so that its arguments can be read from the frame there */
+    /**
+     * @param threadSafeResult whether the method is declared to return a thread-safe map type
+     * @param insn             the call, so that its arguments can be read from the frame there
+     */
     static Origin call(String owner, String name, boolean threadSafeResult, AbstractInsnNode insn) {
         return new Origin(Kind.CALL, owner, name, Role.VALUE, 0, insn, null, threadSafeResult);
     }
