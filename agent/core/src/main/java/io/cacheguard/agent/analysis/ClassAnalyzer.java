@@ -74,9 +74,20 @@ public final class ClassAnalyzer {
         if (!mapFields.isEmpty()) {
             ClassAnalysis analysis = new ClassAnalysis(related, owner, mapFields, subclasses);
             analysis.run();
+            OperationState.Evidence confinement = null;
+            boolean confinementRead = false;
             for (FieldNode field : mapFields) {
                 FieldReport report = rules.decide(field, analysis.assigned(field.name), analysis.uses(field.name),
                         analysis.failureFor(field.name), analysis.reach(field.name));
+                if (report.verdict() == Verdict.PATCH && (field.access & Opcodes.ACC_STATIC) == 0) {
+                    if (!confinementRead) {
+                        confinement = OperationState.of(owner); // read only when an instance map would be patched
+                        confinementRead = true;
+                    }
+                    if (confinement != null) {
+                        report = rules.confinedWithItsObject(field, report, confinement);
+                    }
+                }
                 reports.put(field.name, report.withLazyInitStores(analysis.lazyInitStores(field.name)));
             }
         }

@@ -46,6 +46,21 @@ final class VerdictRules {
     }
 
     /**
+     * An instance map of a class whose objects serve one operation at a time ({@link OperationState}):
+     * the accesses that would race if an object were shared are kept as the second reason, so the
+     * verdict can be checked against them.
+     */
+    FieldReport confinedWithItsObject(FieldNode field, FieldReport wouldPatch, OperationState.Evidence evidence) {
+        String simpleName = className.substring(className.lastIndexOf('.') + 1);
+        Reason confinement = new Reason(evidence.method(), evidence.line(), null, null, "confined with its object: "
+                + simpleName + " keeps the state of a running operation in its own fields (" + evidence.describe()
+                + ") and synchronizes nowhere, so each instance serves one thread at a time, and its maps with it");
+        Reason ifShared = Reason.general("would race only on an instance shared against that design: "
+                + wouldPatch.reasons().get(0).message());
+        return report(field, wouldPatch.assignedTypes(), Verdict.SAFE, List.of(confinement, ifShared));
+    }
+
+    /**
      * A field declared as the application's own HashMap, LinkedHashMap or WeakHashMap subclass: no
      * wrapper is one, so a racy one has that class made safe in itself instead.
      */
