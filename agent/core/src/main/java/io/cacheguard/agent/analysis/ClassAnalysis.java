@@ -57,6 +57,8 @@ final class ClassAnalysis {
     /** The other classes analysed with the owner because they use one of its non-private fields. */
     private final List<ClassNode> users = new ArrayList<>();
     private final List<FieldNode> mapFields;
+    /** The names of {@link #classes}, once they are all known; built on first need. */
+    private Set<String> analysedNames;
     /** A tracked field referenced through a subclass ({@code Sub.cache}): owner.name → the declaring class. */
     private final Map<String, String> declaringClass = new HashMap<>();
 
@@ -86,51 +88,14 @@ final class ClassAnalysis {
         Set<String> owners = null;
         Set<String> added = new HashSet<>();
         for (FieldNode field : mapFields) {
-            boolean isProtected = (field.access & Opcodes.ACC_PROTECTED) != 0;
             if ((field.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_PUBLIC)) != 0) {
                 continue;
             }
             if (owners == null) {
-                owners = new LinkedHashSet<>(index.subclassesOf(owner.name));
-                for (String sub : owners) {
-                    for (FieldNode tracked : mapFields) {
-                        if (!hasOwnField(sub, tracked.name)) {
-                            trackedFields.add(sub + "." + tracked.name);
-                            declaringClass.put(sub + "." + tracked.name, owner.name);
-                        }
-                    }
-                }
-                owners.add(owner.name);
+                owners = ownerAndSubclasses(index);
             }
-            Set<String> candidates = new LinkedHashSet<>(index.classesIn(ClassIndex.packageOf(owner.name)));
-            if (isProtected) {
-                for (String sub : owners) {
-                    for (String inPackage : index.classesIn(ClassIndex.packageOf(sub))) {
-                        if (inPackage.equals(sub) || inPackage.startsWith(sub + "$")) {
-                            candidates.add(inPackage);
-                        }
-                    }
-                }
-            }
-            List<String> fieldUsers = new ArrayList<>();
-            for (String candidate : candidates) {
-                if (isOwnerOrNested(candidate)) {
-                    continue;
-                }
-                byte[] bytes = related.bytesOf(candidate);
-                if (bytes != null && refersToField(bytes, owners, field.name)) {
-                    fieldUsers.add(candidate);
-                    if (added.add(candidate)) {
-                        ClassNode node = ClassAnalyzer.read(bytes);
-                        if (node == null) {
-                            failures.putIfAbsent(field.name, "could not read " + candidate.replace('/', '.')
-                                    + ", which uses the field");
-                        } else {
-                            users.add(node);
-                        }
-                    }
-                }
-            }
+            boolean isProtected = (field.access & Opcodes.ACC_PROTECTED) != 0;
+            List<String> fieldUsers = includeUsersOf(field, candidates(index, owners, isProtected), owners, added);
             List<String> namedBy = new ArrayList<>();
             for (String naming : index.classesNaming(field.name)) {
                 if (!isOwnerOrNested(naming)) {
@@ -140,6 +105,68 @@ final class ClassAnalysis {
             reaches.put(field.name, new FieldReach(isProtected ? "its package or its subclasses" : "its package",
                     fieldUsers, namedBy));
         }
+    }
+
+    /**
+     * The owner and its subclasses in the program: a reference through a subclass ({@code Sub.cache})
+     * is to the owner's field, and is tracked as such, unless the subclass hides it with its own.
+     */
+    private Set<String> ownerAndSubclasses(ClassIndex index) {
+        Set<String> owners = new LinkedHashSet<>(index.subclassesOf(owner.name));
+        for (String sub : owners) {
+            for (FieldNode tracked : mapFields) {
+                if (!hasOwnField(sub, tracked.name)) {
+                    trackedFields.add(sub + "." + tracked.name);
+                    declaringClass.put(sub + "." + tracked.name, owner.name);
+                }
+            }
+        }
+        owners.add(owner.name);
+        return owners;
+    }
+
+    /** The classes that may use the field: its package, and for a protected one each subclass with its nest. */
+    private Set<String> candidates(ClassIndex index, Set<String> owners, boolean isProtected) {
+        Set<String> candidates = new LinkedHashSet<>(index.classesIn(ClassIndex.packageOf(owner.name)));
+        if (isProtected) {
+            for (String sub : owners) {
+                for (String inPackage : index.classesIn(ClassIndex.packageOf(sub))) {
+                    if (inPackage.equals(sub) || inPackage.startsWith(sub + "$")) {
+                        candidates.add(inPackage);
+                    }
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * The candidates that reference the field, each read once (across fields: {@code added}) into the
+     * classes analysed with the owner; one that cannot be read leaves the field undecided.
+     */
+    private List<String> includeUsersOf(FieldNode field, Set<String> candidates, Set<String> owners,
+                                        Set<String> added) {
+        List<String> fieldUsers = new ArrayList<>();
+        for (String candidate : candidates) {
+            if (isOwnerOrNested(candidate)) {
+                continue;
+            }
+            byte[] bytes = related.bytesOf(candidate);
+            if (bytes == null || !refersToField(bytes, owners, field.name)) {
+                continue;
+            }
+            fieldUsers.add(candidate);
+            if (added.add(candidate)) {
+                ClassNode node = ClassAnalyzer.read(bytes);
+                if (node == null) {
+                    failures.putIfAbsent(field.name, "could not read " + candidate.replace('/', '.')
+                            + ", which uses the field");
+                } else {
+                    users.add(node);
+                }
+            }
+        }
+        return fieldUsers;
     }
 
     private boolean isOwnerOrNested(String name) {
@@ -447,12 +474,14 @@ final class ClassAnalysis {
         if (index == null || !index.classesNaming(name).isEmpty()) {
             return false;
         }
-        Set<String> analysed = new HashSet<>();
-        for (ClassNode node : classes) {
-            analysed.add(node.name); // their calls are in 'callers' already
+        if (analysedNames == null) {
+            analysedNames = new HashSet<>();
+            for (ClassNode node : classes) {
+                analysedNames.add(node.name); // their calls are in 'callers' already
+            }
         }
         for (String candidate : index.classesIn(ClassIndex.packageOf(owner))) {
-            byte[] bytes = analysed.contains(candidate) ? null : related.bytesOf(candidate);
+            byte[] bytes = analysedNames.contains(candidate) ? null : related.bytesOf(candidate);
             if (bytes != null && refersToMethod(bytes, name, descriptor)) {
                 return false;
             }
