@@ -641,6 +641,14 @@ final class ClassAnalysis {
         return failures.get(field);
     }
 
+    /**
+     * Evidence that the owner's instances serve one operation at a time ({@link OperationState}), or
+     * null; a lock in any class analysed with it (its nest, the package's users of its maps) counts.
+     */
+    OperationState.Evidence operationState() {
+        return OperationState.of(owner, classes);
+    }
+
     private static String key(String owner, MethodNode method) {
         return owner + "." + method.name + method.desc;
     }

@@ -81,7 +81,7 @@ public final class ClassAnalyzer {
                         analysis.failureFor(field.name), analysis.reach(field.name));
                 if (report.verdict() == Verdict.PATCH && (field.access & Opcodes.ACC_STATIC) == 0) {
                     if (!confinementRead) {
-                        confinement = OperationState.of(owner); // read only when an instance map would be patched
+                        confinement = analysis.operationState(); // looked for only when an instance map would be patched
                         confinementRead = true;
                     }
                     if (confinement != null) {

@@ -2,6 +2,7 @@ package io.cacheguard.agent.analysis;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
@@ -26,8 +27,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * instance maps are confined with it: patching them would fix nothing and report a race that is
  * not one.
  *
- * <p>Found by instruction patterns, not by a value-flow analysis: the class is read once, only when
- * an instance field would otherwise be patched.
+ * <p>Found by instruction patterns, not by a value-flow analysis, and looked for only when an
+ * instance map would otherwise be patched.
  */
 final class OperationState {
     private static final Set<String> STACK_TYPES = Set.of("java/util/Stack", "java/util/Deque",
@@ -44,10 +45,15 @@ final class OperationState {
     private OperationState() {
     }
 
-    /** The first such field the class shows, or null: none, or the class synchronizes somewhere. */
-    static Evidence of(ClassNode owner) {
-        if (synchronizes(owner)) {
-            return null;
+    /**
+     * The first such field {@code owner} shows, or null: none, or one of {@code analysedWith} (the
+     * owner, its nest, the other classes that use its maps) synchronizes somewhere.
+     */
+    static Evidence of(ClassNode owner, List<ClassNode> analysedWith) {
+        for (ClassNode node : analysedWith) {
+            if (synchronizes(node)) {
+                return null;
+            }
         }
         Evidence pushedAndPopped = stackField(owner);
         if (pushedAndPopped != null) {
@@ -65,7 +71,7 @@ final class OperationState {
     }
 
     /** Any sign that the class was written for threads: a monitor, a volatile field, java.util.concurrent. */
-    static boolean synchronizes(ClassNode owner) {
+    private static boolean synchronizes(ClassNode owner) {
         for (FieldNode field : owner.fields) {
             if ((field.access & Opcodes.ACC_VOLATILE) != 0 || field.desc.startsWith("Ljava/util/concurrent/")) {
                 return true;
@@ -95,10 +101,17 @@ final class OperationState {
     private static Evidence savedAndRestored(ClassNode owner, MethodNode method) {
         Map<Integer, String> savedIn = new HashMap<>();
         Set<String> overwritten = new HashSet<>();
+        AbstractInsnNode savingStore = null;
         int line = -1;
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn instanceof LineNumberNode number) {
                 line = number.line;
+                continue;
+            }
+            if (insn instanceof VarInsnNode store && isStore(store.getOpcode())) {
+                if (insn != savingStore) {
+                    savedIn.remove(store.var); // the slot now holds something else
+                }
                 continue;
             }
             if (!(insn instanceof FieldInsnNode access) || !access.owner.equals(owner.name)) {
@@ -108,6 +121,7 @@ final class OperationState {
             if (access.getOpcode() == Opcodes.GETFIELD && isThis(before)
                     && next(insn) instanceof VarInsnNode store && isStore(store.getOpcode())) {
                 savedIn.put(store.var, access.name);
+                savingStore = store;
             } else if (access.getOpcode() == Opcodes.PUTFIELD) {
                 boolean restore = before instanceof VarInsnNode load && isLoad(load.getOpcode())
                         && access.name.equals(savedIn.get(load.var)) && isThis(previous(before));
