@@ -9,17 +9,24 @@ import java.util.Arrays;
  */
 public final class VectorClock {
     private long[] clocks;
+    /**
+     * The length without trailing zeros, kept as the clock changes: a release merges only that
+     * much, and finding it by scanning from the end on every release was the detector's hottest loop
+     * (clocks are as long as the most thread ids ever alive, most of them zero for a given thread).
+     */
+    private int significant;
 
     public VectorClock() {
         this.clocks = new long[4];
     }
 
-    private VectorClock(long[] clocks) {
+    private VectorClock(long[] clocks, int significant) {
         this.clocks = clocks;
+        this.significant = significant;
     }
 
     public VectorClock copy() {
-        return new VectorClock(clocks.clone());
+        return new VectorClock(clocks.clone(), significant);
     }
 
     /** The component for thread {@code tid}; 0 for a thread this clock never heard of. */
@@ -32,6 +39,11 @@ public final class VectorClock {
             clocks = Arrays.copyOf(clocks, Math.max(tid + 1, clocks.length * 2));
         }
         clocks[tid] = value;
+        if (value != 0L && tid >= significant) {
+            significant = tid + 1;
+        } else if (value == 0L && tid == significant - 1) {
+            significant = scanSignificantLength();
+        }
     }
 
     /** Advances this thread's own component: the start of a new epoch after a release. */
@@ -44,11 +56,12 @@ public final class VectorClock {
         if (other.clocks.length > clocks.length) {
             clocks = Arrays.copyOf(clocks, other.clocks.length);
         }
-        for (int i = 0; i < other.clocks.length; i++) {
+        for (int i = 0; i < other.significant; i++) {
             if (other.clocks[i] > clocks[i]) {
                 clocks[i] = other.clocks[i];
             }
         }
+        significant = Math.max(significant, other.significant);
     }
 
     /** Takes in a {@link SyncClock}'s snapshot (an acquire). */
@@ -59,6 +72,9 @@ public final class VectorClock {
         for (int i = 0; i < other.length; i++) {
             if (other[i] > clocks[i]) {
                 clocks[i] = other[i];
+                if (i >= significant) {
+                    significant = i + 1;
+                }
             }
         }
     }
@@ -68,7 +84,7 @@ public final class VectorClock {
      * clock adds nothing to it.
      */
     long[] joinedWith(long[] snapshot) {
-        int length = Math.max(snapshot.length, significantLength());
+        int length = Math.max(snapshot.length, significant);
         long[] merged = null;
         for (int i = 0; i < length; i++) {
             long mine = i < clocks.length ? clocks[i] : 0L;
@@ -83,8 +99,8 @@ public final class VectorClock {
         return merged == null ? snapshot : merged;
     }
 
-    /** The length without trailing zeros. */
-    private int significantLength() {
+    /** The length without trailing zeros, found by scanning: only when a component is set back to zero. */
+    private int scanSignificantLength() {
         int length = clocks.length;
         while (length > 0 && clocks[length - 1] == 0L) {
             length--;
