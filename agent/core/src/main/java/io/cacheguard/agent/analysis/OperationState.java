@@ -36,6 +36,11 @@ final class OperationState {
 
     /** The field, the method and line where the class shows it, in words. */
     record Evidence(String field, String method, int line, String how) {
+        /** The evidence with its line as the class's source map places it: none when in another file. */
+        Evidence inOwnFile(SourceLines lines) {
+            return line <= 0 ? this : new Evidence(field, method, lines.locate(line).ownLine(), how);
+        }
+
         /** {@code saves, overwrites and restores currentClass in visitClass(ClassNode) at line 212}. */
         String describe() {
             return how + " " + field + " in " + method + (line > 0 ? " at line " + line : "");
@@ -55,19 +60,13 @@ final class OperationState {
                 return null;
             }
         }
-        Evidence pushedAndPopped = stackField(owner);
-        if (pushedAndPopped != null) {
-            return pushedAndPopped;
-        }
+        Evidence found = stackField(owner);
         for (MethodNode method : owner.methods) {
-            if ((method.access & Opcodes.ACC_STATIC) == 0 && !method.name.startsWith("<")) {
-                Evidence saved = savedAndRestored(owner, method);
-                if (saved != null) {
-                    return saved;
-                }
+            if (found == null && (method.access & Opcodes.ACC_STATIC) == 0 && !method.name.startsWith("<")) {
+                found = savedAndRestored(owner, method);
             }
         }
-        return null;
+        return found == null ? null : found.inOwnFile(SourceLines.of(owner));
     }
 
     /** Any sign that the class was written for threads: a monitor, a volatile field, java.util.concurrent. */
