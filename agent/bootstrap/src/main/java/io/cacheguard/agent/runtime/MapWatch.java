@@ -52,8 +52,7 @@ final class MapWatch {
     /** Whether {@code get} changes the map (an access-ordered LinkedHashMap): then it is watched as a write. */
     final boolean readsWrite;
     /** Null, a writer's {@link Thread}, a {@link ReaderMark}, or the {@link Hit} that replaced either. */
-    @SuppressWarnings("unused") // through MARK
-    private volatile Object mark;
+    private volatile Object mark; // through MARK, but for markAs
     /** Writes so far, counted up to {@link #YOUNG_WRITES} only. */
     private int youngWrites;
 
@@ -90,17 +89,30 @@ final class MapWatch {
                 }
                 mine = new ReaderMark(me);
             }
-            seen = MARK.compareAndExchange(this, null, mine);
-            if (seen == null) {
-                if (write ? field.stallsWrite(random) : field.mayStall()) {
-                    stall(mine);
-                }
-                return mine;
-            }
-            // Another thread marked the map between our look and our mark: it is inside now.
+            return mark(mine, me, write, operation, random);
         }
         walkIn(seen, me, write, operation);
         return null; // inside someone's mark, or our own (a nested call): leave it as it is
+    }
+
+    /**
+     * Marks the map with {@code mine} if it is still free, or walks into the mark that another
+     * thread set since this one looked. A method of its own so that {@link WatchWarmUp} can take
+     * the second path, which otherwise only two threads racing to mark take.
+     *
+     * @return {@code mine} if marked, else null
+     */
+    Object mark(Object mine, Thread me, boolean write, SiteCapture operation, ThreadLocalRandom random) {
+        Object seen = MARK.compareAndExchange(this, null, mine);
+        if (seen == null) {
+            if (write ? field.stallsWrite(random) : field.mayStall()) {
+                stall(mine);
+            }
+            return mine;
+        }
+        // Another thread marked the map between our look and our mark: it is inside now.
+        walkIn(seen, me, write, operation);
+        return null;
     }
 
     /**
@@ -137,7 +149,7 @@ final class MapWatch {
         Hit hit = (Hit) seen;
         try {
             Site mine = operation.capture();
-            Site theirs = hit.awaitSite();
+            Site theirs = hit.awaitSite(Hit.SITE_WAIT_NANOS);
             if (theirs == null) {
                 field.countOnly(); // the other thread could not give its stack in time
                 return;
@@ -149,8 +161,12 @@ final class MapWatch {
         }
     }
 
-    /** This thread walked into {@code seen}: a race if another thread's operation and one of the two changes the map. */
-    private void walkIn(Object seen, Thread me, boolean write, SiteCapture operation) {
+    /**
+     * This thread walked into {@code seen}: a race if another thread's operation and one of the two
+     * changes the map. Not private: {@link WatchWarmUp} hands it a mark already gone, the path of a
+     * marked thread that left (or another walker's hit) between this thread's look and its hit.
+     */
+    void walkIn(Object seen, Thread me, boolean write, SiteCapture operation) {
         Race.Kind kind;
         if (seen instanceof Thread) {
             if (seen == me) {
@@ -182,6 +198,14 @@ final class MapWatch {
         }
     }
 
+    /**
+     * Sets the mark as another thread's operation would: only {@link WatchWarmUp} calls it, on a
+     * watch of its own, to take the paths that a race takes without a second thread.
+     */
+    void markAs(Object other) {
+        mark = other; // a volatile store: no access mode of MARK that the watch itself does not link
+    }
+
     /** Whether no thread is marked inside the map now. */
     boolean isFree() {
         return MARK.getVolatile(this) == null;
@@ -207,7 +231,7 @@ final class MapWatch {
     /** What a thread that walked into a mark leaves for the marked thread: its own access, once captured. */
     static final class Hit {
         /** How long the marked thread waits for the other's stack: a stack walk, with room for a descheduling. */
-        private static final long SITE_WAIT_NANOS = 200_000_000L;
+        static final long SITE_WAIT_NANOS = 200_000_000L;
         private static final Site NONE = new Site("", -1, "", new StackTraceElement[0]);
 
         final Object marked;
@@ -223,9 +247,12 @@ final class MapWatch {
             site = captured == null ? NONE : captured;
         }
 
-        /** The other thread's access, or null if it failed or is not there in time. */
-        Site awaitSite() {
-            long until = System.nanoTime() + SITE_WAIT_NANOS;
+        /**
+         * The other thread's access, or null if it failed or is not there within {@code waitNanos}
+         * ({@link #SITE_WAIT_NANOS}; {@link WatchWarmUp} waits a few microseconds for one never published).
+         */
+        Site awaitSite(long waitNanos) {
+            long until = System.nanoTime() + waitNanos;
             Site captured;
             while ((captured = site) == null && System.nanoTime() - until < 0) {
                 Thread.yield();

@@ -22,6 +22,8 @@ public final class Watch {
         Sites.configure(stackDepth);
         listener = events;
         races = sink;
+        // before the application's cache code is compiled: see WatchWarmUp for why
+        WatchWarmUp.startInBackground();
     }
 
     public static boolean enabled() {
