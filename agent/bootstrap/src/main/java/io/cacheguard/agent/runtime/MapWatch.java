@@ -211,8 +211,11 @@ final class MapWatch {
         return MARK.getVolatile(this) == null;
     }
 
-    /** Holds the mark a little longer, so that a thread about to walk in finds it; ends early once hit. */
-    private void stall(Object token) {
+    /**
+     * Holds the mark a little longer, so that a thread about to walk in finds it; ends early once
+     * hit. Not private: {@link WatchWarmUp} ends one early, which otherwise only a second thread does.
+     */
+    void stall(Object token) {
         long until = System.nanoTime() + WatchedField.STALL_NANOS;
         while (MARK.getOpaque(this) == token && System.nanoTime() - until < 0) {
             Thread.onSpinWait();

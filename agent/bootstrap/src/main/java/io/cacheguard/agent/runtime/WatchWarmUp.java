@@ -80,35 +80,53 @@ final class WatchWarmUp {
         RaceListener[] listeners = {new FirstDrop(dropped), new SecondDrop(dropped), new ThirdDrop(dropped)};
         Thread other = new Thread(() -> { }, "cacheguard-warm-up-other"); // a mark only, never started
         Object map = new Object();
-        MapWatch watch = null;
+        MapWatch quiet = null;
+        MapWatch racy = null;
         for (int round = 0; round < rounds; round++) {
             if (round % ROUNDS_PER_WATCH == 0) {
-                // a new field now and then: its sampling level starts at 0 again and rises as its
-                // races are "reported", so that both sides of the level checks are taken too
+                // New watches now and then, so that each side of every check is taken again: a
+                // young map's writes, a field's first race. The quiet field never races: its
+                // sampling stays at its first level, where one write in two marks after the young
+                // ones. The racy field's level rises with its races, as a real racy field's does.
                 RaceListener listener = listeners[(round / ROUNDS_PER_WATCH) % listeners.length];
-                watch = new MapWatch(new WatchedField("cacheguard-warm-up", true, listener, 1, 1), false);
+                quiet = new MapWatch(new WatchedField("cacheguard-warm-up", true, listener, 1, 1), false);
+                racy = new MapWatch(new WatchedField("cacheguard-warm-up", true, listener, 1, 1), false);
             }
-            round(watch, other, CAPTURES[round % CAPTURES.length], map);
+            SiteCapture capture = CAPTURES[round % CAPTURES.length];
+            alone(quiet, capture, map);
+            racing(racy, other, capture, map);
         }
         return dropped;
     }
 
-    private static void round(MapWatch watch, Thread other, SiteCapture capture, Object map) {
-        Thread me = Thread.currentThread();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-
-        // the common paths: a lookup, writes, a read of the whole map, none overlapping. The last
-        // needs a real operation (only those read the whole map) and captures nothing with it:
-        // alone in its map, this thread finds no mark there, and its own mark is never hit
+    /**
+     * The common paths: lookups, writes, reads, none overlapping. The reads of the whole map need
+     * real operations (only those are such reads) and capture nothing with them: alone in its map,
+     * this thread finds no mark there, and its own marks are never hit.
+     */
+    private static void alone(MapWatch watch, SiteCapture capture, Object map) {
         watch.lookUp(capture);
+        watch.exit(watch.enter(false, capture), capture, map);
         watch.exit(watch.enter(true, capture), capture, map);
         watch.exit(watch.enter(true, capture), capture, map);
         watch.exit(watch.enter(false, TrackedOps.ITERATE), TrackedOps.ITERATE, map);
+        watch.exit(watch.enter(false, TrackedOps.READ_ALL), TrackedOps.READ_ALL, map);
+    }
+
+    /** The paths a race takes, with {@code other} standing for the second thread. */
+    private static void racing(MapWatch watch, Thread other, SiteCapture capture, Object map) {
+        Thread me = Thread.currentThread();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+
+        // a write of its own, marked (young), whose stall another thread's walk ends early
+        watch.exit(watch.enter(true, capture), capture, map);
+        watch.stall(other);
 
         // a lookup walks into another thread's write, which then leaves and finds the hit
         watch.markAs(other);
         watch.lookUp(capture);
         watch.lookUp(capture); // already hit: the marked thread reports that one
+        watch.exit(me, capture, map); // not the hit's thread: leaves it for the marked one
         watch.exit(other, capture, map);
 
         // a write walks into another thread's write
@@ -139,7 +157,9 @@ final class WatchWarmUp {
         // the marked thread leaves before the other's stack is there
         new MapWatch.Hit(other, Race.Kind.WRITE_WRITE).awaitSite(SITE_WAIT_NANOS);
 
-        // this thread's own mark (a nested call), and a mark it does not own when it leaves
+        // this thread's own marks (a nested call), and a mark it does not own when it leaves
+        watch.markAs(new MapWatch.ReaderMark(me));
+        watch.exit(watch.enter(true, capture), capture, map);
         watch.markAs(me);
         watch.lookUp(capture);
         watch.exit(watch.enter(true, capture), capture, map);
