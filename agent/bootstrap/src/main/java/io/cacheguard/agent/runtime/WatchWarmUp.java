@@ -31,8 +31,9 @@ final class WatchWarmUp {
     /**
      * Enough rounds for the watch's methods to be compiled with profiling (C1, tier 3, after a few
      * hundred calls) and then run there a while: a tiered JVM's interpreter does not profile, so the
-     * rare paths must be taken again once that code exists. Some 60 ms of one core, most of it
-     * before the JIT compiles anything, on the 2-core machine of the measurements.
+     * rare paths must be taken again once that code exists. Some 45 ms of one core, most of it
+     * before the JIT compiles anything, on the 2-core machine of the measurements; 400 rounds
+     * left the memo cache of {@code DetectorModesOverhead} slower (see the README).
      */
     static final int ROUNDS = 1_000;
     /** Rounds per watch: two free writes a round, more than its young writes, so both sides of that check are taken. */
