@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *   <li>the seed sample: the default mode and {@code mode=both,detector=hb} against {@code mode=patch}.</li>
  * </ul>
  * Usage: {@code java -cp bench/target/benchmarks.jar io.cacheguard.bench.process.DetectorModesOverhead
- * AGENT_JAR SAMPLES_JAR RUNS [NO_CACHE_OPS] [MEMO_LOOKUPS]}. The workloads run from a directory
+ * AGENT_JAR SAMPLES_JAR RUNS [NO_CACHE_OPS] [MEMO_LOOKUPS]}; {@code -Dcacheguard.bench.only=no cache,memo}
+ * runs only the workloads whose names start so (the ratios of the others are then left out). The workloads run from a directory
  * holding only their own class files: the benchmarks jar would put the agent on their class path.
  */
 public final class DetectorModesOverhead {
@@ -57,6 +58,12 @@ public final class DetectorModesOverhead {
         configs.put("seed, default (watch)", List.of(javaagent, "-jar", samples));
         configs.put("seed, mode=both,detector=hb", List.of(javaagent + ",detector=hb", "-jar", samples));
 
+        String only = System.getProperty("cacheguard.bench.only", "");
+        if (!only.isEmpty()) {
+            // e.g. "no cache,memo": more runs of the workloads whose spread needs them, in the same time
+            List<String> prefixes = List.of(only.split(","));
+            configs.keySet().removeIf(name -> prefixes.stream().noneMatch(name::startsWith));
+        }
         Map<String, List<Long>> results = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
             for (Map.Entry<String, List<String>> config : configs.entrySet()) {
@@ -82,12 +89,18 @@ public final class DetectorModesOverhead {
 
     /** A ratio of throughputs from times: the baseline's time over the measured one's. */
     private static void faster(Map<String, List<Long>> results, String label, String baseline, String measured) {
+        if (!results.containsKey(baseline) || !results.containsKey(measured)) {
+            return; // not run (cacheguard.bench.only)
+        }
         System.out.printf("  %-46s %.3f%n", label,
                 (double) ChildRun.median(results.get(baseline)) / ChildRun.median(results.get(measured)));
     }
 
     /** A ratio of throughputs from counts of rounds. */
     private static void more(Map<String, List<Long>> results, String label, String baseline, String measured) {
+        if (!results.containsKey(baseline) || !results.containsKey(measured)) {
+            return;
+        }
         System.out.printf("  %-46s %.3f%n", label,
                 (double) ChildRun.median(results.get(measured)) / ChildRun.median(results.get(baseline)));
     }
