@@ -86,6 +86,7 @@ final class AgentStartup {
         TransformerSlot transformer = new TransformerSlot(newTransformer(session, options));
         session.transformer = transformer;
         Instrumentation instrumentation = session.instrumentation;
+        linkVarHandles();
         instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
         Runnable atExit = () -> {
             session.reporter.summary(session.startNanos, transformer.stats(), session.races,
@@ -106,6 +107,23 @@ final class AgentStartup {
                         + "); failOnRace ends the JVM from an ordinary hook, which may cut others short");
             }
             Runtime.getRuntime().addShutdownHook(new Thread(atExit, "cacheguard-summary"));
+        }
+    }
+
+    /**
+     * Links a VarHandle operation before the transformer is installed, so that the JDK classes this
+     * loads (VarHandle$AccessDescriptor) are loaded without it. Once the transformer is installed, a
+     * thread linking the JVM's first VarHandle operation (the watch's warm-up, or any application
+     * thread) would load them through it, and a VarHandle operation in a transformer at that moment
+     * fails with a ClassCircularityError the JVM then keeps for every VarHandle use. CacheTransformer
+     * leaves JDK classes before any such operation; this makes sure of it for all our code.
+     */
+    private static void linkVarHandles() {
+        try {
+            new java.util.concurrent.atomic.AtomicReference<>().compareAndSet(null, null);
+            new java.util.concurrent.atomic.LongAdder().increment();
+        } catch (Throwable ignored) {
+            // linking failed: the JVM reports it to whoever links next, we change nothing about that
         }
     }
 

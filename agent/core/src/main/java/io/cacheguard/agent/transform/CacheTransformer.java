@@ -131,6 +131,14 @@ public final class CacheTransformer implements ClassFileTransformer {
         if (internalName == null || classFile == null) {
             return null; // hidden classes and lambdas have no name to match and touch no field directly
         }
+        if (definedByTheJdk(loader)) {
+            // Before anything else, and counted without a LongAdder: a JDK class may be loading
+            // because this thread is linking its first VarHandle operation (VarHandle$AccessDescriptor).
+            // A VarHandle operation here would need that same class, fail with ClassCircularityError,
+            // and the JVM keeps that failure for every later VarHandle use: the host's too.
+            stats.jdkClassesSeen.incrementAndGet();
+            return null;
+        }
         long start = System.nanoTime();
         try {
             return transform(loader, internalName, protectionDomain, classFile, classBeingRedefined != null);
@@ -143,7 +151,7 @@ public final class CacheTransformer implements ClassFileTransformer {
     private byte[] transform(ClassLoader loader, String internalName, ProtectionDomain domain, byte[] classFile,
                              boolean redefining) {
         String className = internalName.replace('/', '.');
-        if (definedByTheJdk(loader) || !options.isIncluded(className)) {
+        if (!options.isIncluded(className)) {
             return null;
         }
         if (otherAgents.defines(domain) && !options.includesExplicitly(className)) {

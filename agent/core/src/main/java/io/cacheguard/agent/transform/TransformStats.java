@@ -1,6 +1,7 @@
 package io.cacheguard.agent.transform;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -9,13 +10,19 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class TransformStats {
     final LongAdder classesSeen = new LongAdder();
+    /**
+     * Classes of the JDK's own loaders, which the transformer leaves at once: an AtomicLong (Unsafe)
+     * rather than a LongAdder (VarHandle), see {@link CacheTransformer#transform}.
+     */
+    final AtomicLong jdkClassesSeen = new AtomicLong();
     final LongAdder classesPastFilter = new LongAdder();
     final LongAdder classesAnalysed = new LongAdder();
     final LongAdder transformNanos = new LongAdder();
     final LongAdder analysisNanos = new LongAdder();
 
+    /** Every class the JVM offered the transformer, the JDK's own included. */
     public long classesSeen() {
-        return classesSeen.sum();
+        return classesSeen.sum() + jdkClassesSeen.get();
     }
 
     /** Classes whose constant pool named a map field and a cache word (or any, with targets/all). */
