@@ -89,20 +89,20 @@ public final class DetectorModesOverhead {
 
     /** A ratio of throughputs from times: the baseline's time over the measured one's. */
     private static void faster(Map<String, List<Long>> results, String label, String baseline, String measured) {
-        if (!results.containsKey(baseline) || !results.containsKey(measured)) {
+        ratio(results, label, baseline, measured);
+    }
+
+    /** A ratio of throughputs from counts of rounds: the measured one's over the baseline's. */
+    private static void more(Map<String, List<Long>> results, String label, String baseline, String measured) {
+        ratio(results, label, measured, baseline);
+    }
+
+    private static void ratio(Map<String, List<Long>> results, String label, String numerator, String denominator) {
+        if (!results.containsKey(numerator) || !results.containsKey(denominator)) {
             return; // not run (cacheguard.bench.only)
         }
         System.out.printf("  %-46s %.3f%n", label,
-                (double) ChildRun.median(results.get(baseline)) / ChildRun.median(results.get(measured)));
-    }
-
-    /** A ratio of throughputs from counts of rounds. */
-    private static void more(Map<String, List<Long>> results, String label, String baseline, String measured) {
-        if (!results.containsKey(baseline) || !results.containsKey(measured)) {
-            return;
-        }
-        System.out.printf("  %-46s %.3f%n", label,
-                (double) ChildRun.median(results.get(measured)) / ChildRun.median(results.get(baseline)));
+                (double) ChildRun.median(results.get(numerator)) / ChildRun.median(results.get(denominator)));
     }
 
     private static long millis(ChildRun run) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -59,6 +60,8 @@ final class ClassAnalysis {
     private final List<FieldNode> mapFields;
     /** The names of {@link #classes}, once they are all known; built on first need. */
     private Set<String> analysedNames;
+    /** {@link #operationState()}, once looked for. */
+    private Optional<OperationState.Evidence> operationState;
     /** A tracked field referenced through a subclass ({@code Sub.cache}): owner.name → the declaring class. */
     private final Map<String, String> declaringClass = new HashMap<>();
 
@@ -644,9 +647,13 @@ final class ClassAnalysis {
     /**
      * Evidence that the owner's instances serve one operation at a time ({@link OperationState}), or
      * null; a lock in any class analysed with it (its nest, the package's users of its maps) counts.
+     * Looked for on first need, once.
      */
     OperationState.Evidence operationState() {
-        return OperationState.of(owner, classes);
+        if (operationState == null) {
+            operationState = Optional.ofNullable(OperationState.of(owner, classes));
+        }
+        return operationState.orElse(null);
     }
 
     private static String key(String owner, MethodNode method) {

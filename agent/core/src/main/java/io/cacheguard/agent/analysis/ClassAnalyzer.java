@@ -74,19 +74,12 @@ public final class ClassAnalyzer {
         if (!mapFields.isEmpty()) {
             ClassAnalysis analysis = new ClassAnalysis(related, owner, mapFields, subclasses);
             analysis.run();
-            OperationState.Evidence confinement = null;
-            boolean confinementRead = false;
             for (FieldNode field : mapFields) {
                 FieldReport report = rules.decide(field, analysis.assigned(field.name), analysis.uses(field.name),
                         analysis.failureFor(field.name), analysis.reach(field.name));
-                if (report.verdict() == Verdict.PATCH && (field.access & Opcodes.ACC_STATIC) == 0) {
-                    if (!confinementRead) {
-                        confinement = analysis.operationState(); // looked for only when an instance map would be patched
-                        confinementRead = true;
-                    }
-                    if (confinement != null) {
-                        report = rules.confinedWithItsObject(field, report, confinement);
-                    }
+                if (report.verdict() == Verdict.PATCH && (field.access & Opcodes.ACC_STATIC) == 0
+                        && analysis.operationState() != null) { // looked for only when an instance map would be patched
+                    report = rules.confinedWithItsObject(field, report, analysis.operationState());
                 }
                 reports.put(field.name, report.withLazyInitStores(analysis.lazyInitStores(field.name)));
             }
