@@ -8,7 +8,7 @@ import java.util.Map;
  * reads since, as one epoch while a single thread reads and as a vector clock once reads are
  * shared. It lives in the tracking wrapper, so it is collected with the map. While one thread uses
  * the map it holds two longs and two references (40 bytes with the object header on a 64-bit JVM
- * with compressed pointers; with the label, flag and race count 56 bytes); the vector clock and
+ * with compressed pointers; with the label, flag, race count and field 64 bytes); the vector clock and
  * per-reader sites exist only for shared reads, and sites are shared between maps.
  *
  * <p>Guarded by its own monitor: the detector's check of one access is atomic for the map.
@@ -18,8 +18,10 @@ public final class MapShadow {
     final String label;
     /** Whether the map is a patched (thread-safe) one, so its races are harmless now. */
     final boolean patched;
-    /** Races found on this map; past {@link Attribution#FULL} only a sample is attributed to sites. */
+    /** Races found on this map; past {@link Attribution#PER_MAP} only a sample is attributed to sites. */
     int races;
+    /** Its field's races, shared with the field's other maps: set by the detector at the first need. */
+    FieldRaces field;
     long write = Epoch.NONE;
     Site writeSite;
     long read = Epoch.NONE;

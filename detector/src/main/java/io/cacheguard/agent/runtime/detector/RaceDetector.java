@@ -1,6 +1,7 @@
 package io.cacheguard.agent.runtime.detector;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The happens-before race detector for tracked maps, after FastTrack (Flanagan and Freund, PLDI
@@ -17,6 +18,8 @@ public final class RaceDetector {
     private final RaceListener listener;
     private final SyncClocks syncClocks = new SyncClocks();
     private final ThreadIds ids = new ThreadIds();
+    /** Each field's races past its maps' own, by label: the shared part of {@link Attribution}'s budget. */
+    private final Map<String, FieldRaces> fields = new ConcurrentHashMap<>();
 
     public RaceDetector(RaceListener listener) {
         this.listener = listener;
@@ -144,7 +147,7 @@ public final class RaceDetector {
                 return;
             }
             if (shadow.write != Epoch.NONE && !thread.clock.covers(shadow.write)) {
-                if (Attribution.attributes(++shadow.races) && shadow.writeSite != null) {
+                if (Attribution.attributes(++shadow.races, fieldOf(shadow)) && shadow.writeSite != null) {
                     here = here == null || here == remembered ? captureForReport(thread, shadow, site) : here;
                     race = new Race(Race.Kind.READ_WRITE, shadow.label, System.identityHashCode(map),
                             shadow.patched, shadow.writeSite, here);
@@ -207,7 +210,7 @@ public final class RaceDetector {
                 earlier = shadow.readSite;
             }
             if (kind != null) {
-                if (Attribution.attributes(++shadow.races) && earlier != null) {
+                if (Attribution.attributes(++shadow.races, fieldOf(shadow)) && earlier != null) {
                     here = here == null || here == remembered ? captureForReport(thread, shadow, site) : here;
                     race = new Race(kind, shadow.label, System.identityHashCode(map), shadow.patched, earlier, here);
                 } else {
@@ -224,11 +227,22 @@ public final class RaceDetector {
     }
 
     /** A new site for an access, or none on a map whose races are only sampled now. */
-    private static Site capture(ThreadState thread, MapShadow shadow, SiteCapture site) {
-        int races = shadow.races;
-        return races <= Attribution.FULL || Attribution.attributes(races + 1)
-                ? captureForReport(thread, shadow, site)
-                : null;
+    private Site capture(ThreadState thread, MapShadow shadow, SiteCapture site) {
+        return Attribution.wouldAttribute(shadow.races, fieldOf(shadow)) ? captureForReport(thread, shadow, site) : null;
+    }
+
+    /**
+     * The races of {@code shadow}'s field. Set in the shadow at the first need, racily: every thread
+     * finds the same object, and its only field is final, so a thread that reads the shadow's plain
+     * field sees it whole.
+     */
+    private FieldRaces fieldOf(MapShadow shadow) {
+        FieldRaces field = shadow.field;
+        if (field == null) {
+            field = fields.computeIfAbsent(shadow.label, label -> new FieldRaces());
+            shadow.field = field;
+        }
+        return field;
     }
 
     /** Where a racing access really is, for its report: always walked, never reused. */

@@ -262,4 +262,27 @@ class RaceDetectorTest {
         assertEquals(1, log.distinct()); // one pair of sites, reported once
         assertTrue(captures[0] < 1_000, "stack walks for 100,000 racy writes: " + captures[0]);
     }
+
+    @Test
+    void everyNewMapHasItsFirstRacesNamedAndTheFieldsOtherRacesShareOneSampledBudget() {
+        int maps = 1_000;
+        int racesPerMap = 20;
+        Map<Integer, Integer> namedPerMap = new HashMap<>();
+        RaceDetector naming = new RaceDetector(race -> namedPerMap.merge(race.mapIdentity(), 1, Integer::sum));
+        ThreadState p = naming.newThread(10);
+        ThreadState q = naming.newThread(11);
+        for (int m = 0; m < maps; m++) {
+            Object each = new Object(); // a cache made per request, run or test, raced on like the last
+            MapShadow fresh = new MapShadow("com.acme.Cache.map");
+            for (int i = 0; i <= racesPerMap; i++) {
+                ThreadState t = i % 2 == 0 ? p : q;
+                naming.write(t, each, fresh, at("put", t));
+            }
+        }
+        assertEquals(maps, namedPerMap.size(), "every map has races named");
+        assertTrue(namedPerMap.values().stream().allMatch(named -> named >= Attribution.PER_MAP), namedPerMap.toString());
+        int named = namedPerMap.values().stream().mapToInt(Integer::intValue).sum();
+        // a budget per map alone named all 20,000; the field's share is sampled past its first FULL
+        assertTrue(named < maps * Attribution.PER_MAP + 1_000, "races named: " + named);
+    }
 }

@@ -11,14 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * Four threads released together by a barrier, each looking up the same fresh keys: on an
- * unsynchronized cache, misses put concurrently with the others' gets and puts, a race on nearly
- * every key. Keys are fresh on every call, so that a second test on the same cache misses too (a
- * warm cache is only read, and reads never race). Bounded: every wait has a deadline.
+ * Four threads released together by a barrier, each looking up fresh keys of its own: on an
+ * unsynchronized cache every lookup misses and puts, concurrently with the others' gets and puts.
+ * Keys are fresh on every call, so that a second test on the same cache misses too (a warm cache
+ * is only read, and reads never race), and each thread's own, so that every thread writes for as
+ * long as it runs: with the same keys for all, a thread the scheduler let through first filled
+ * them alone and left the others nothing but reads, and the watch (which sees only operations
+ * that overlap in time) now and then missed the race on two cores. Bounded: every wait has a
+ * deadline.
  */
 final class Hammer {
     static final int THREADS = 4;
-    static final int KEYS = 50_000;
+    static final int KEYS = 25_000;
 
     private Hammer() {
     }
@@ -26,15 +30,16 @@ final class Hammer {
     private static final AtomicInteger NEXT_KEY = new AtomicInteger();
 
     static void hammer(IntFunction<String> lookup) throws InterruptedException {
-        int first = NEXT_KEY.getAndAdd(KEYS);
+        int first = NEXT_KEY.getAndAdd(THREADS * KEYS);
         CyclicBarrier start = new CyclicBarrier(THREADS);
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int t = 0; t < THREADS; t++) {
+            int own = first + t * KEYS;
             Thread thread = new Thread(() -> {
                 try {
                     start.await(30, TimeUnit.SECONDS);
-                    for (int key = first; key < first + KEYS; key++) {
+                    for (int key = own; key < own + KEYS; key++) {
                         lookup.apply(key);
                     }
                 } catch (Throwable e) {
