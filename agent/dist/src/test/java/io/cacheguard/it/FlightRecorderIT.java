@@ -34,6 +34,22 @@ class FlightRecorderIT {
     @TempDir
     Path work;
 
+    /**
+     * Without a recording the agent leaves Flight Recorder's metadata alone: registering its events
+     * at their first use built it on the thread loading the first class with a map field (some
+     * 300 ms of CPU), and made C2 compile the JDK's internal ASM in the middle of the application.
+     */
+    @Test
+    void withoutARecordingFlightRecordersMetadataIsNeverBuilt() throws Exception {
+        ChildJvm.Result run = ChildJvm.run("-Xlog:class+load=info", "-javaagent:" + ChildJvm.agentJar(), "-jar",
+                SamplesWithAgentIT.samplesJar().toString());
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.stderr.contains("[cacheguard] patched " + SEED_FIELD), run.stderr);
+        assertTrue(run.stdout.contains(" jdk.jfr.FlightRecorder "), "the agent's listener for a later recording");
+        assertFalse(run.stdout.contains(" jdk.jfr.internal.MetadataRepository "), "metadata built without a recording");
+    }
+
     @Test
     void aRecordingFromTheStartHasThePatchedFieldAndRacesWhoseOwnStackIsTheLaterAccess() throws Exception {
         Path recording = work.resolve("seed.jfr");

@@ -5,6 +5,7 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Registered;
 import jdk.jfr.StackTrace;
 
 /** The stack at commit is the class loader's or the attach's, which says nothing about the field: off. */
@@ -13,6 +14,7 @@ import jdk.jfr.StackTrace;
 @Category(CacheguardEvent.CATEGORY)
 @Description("A racy map field made thread-safe (or, in mode detect, tracked) by cacheguard")
 @StackTrace(false)
+@Registered(false) // registered when a recording starts: see JfrFlightEvents
 final class FieldPatchedEvent extends Event {
     @Label("Class")
     String className;

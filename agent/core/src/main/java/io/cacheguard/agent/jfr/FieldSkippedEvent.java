@@ -5,6 +5,7 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Registered;
 import jdk.jfr.StackTrace;
 
 @Name(CacheguardEvent.FIELD_SKIPPED)
@@ -12,6 +13,7 @@ import jdk.jfr.StackTrace;
 @Category(CacheguardEvent.CATEGORY)
 @Description("A racy map field cacheguard cannot patch safely, left as it is")
 @StackTrace(false)
+@Registered(false) // registered when a recording starts: see JfrFlightEvents
 final class FieldSkippedEvent extends Event {
     @Label("Class")
     String className;

@@ -5,19 +5,64 @@ import io.cacheguard.agent.runtime.detector.Site;
 import io.cacheguard.agent.status.AgentState;
 import io.cacheguard.agent.status.BoundedCounts;
 import io.cacheguard.agent.status.FieldState;
+import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
+import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 
 /**
- * The events as {@code jdk.jfr} events. Without a recording each emit is one {@code isEnabled()}
- * check: an event class JFR has not instrumented (no recording yet) answers false from its base
- * class, and an instrumented one reads a flag.
+ * The events as {@code jdk.jfr} events, registered with Flight Recorder only once it is initialised
+ * (a recording started, at launch or later): an event class registered when it is first used makes
+ * JFR build its whole metadata repository right then, on the thread loading the application's first
+ * class with a map field, some 300 ms of CPU in every JVM the agent runs in, and heats the JDK's
+ * internal ASM (used to spin lambda forms and annotation proxies for it) until C2 compiles its
+ * {@code Frame.execute}: 445 ms of a C2 thread in the middle of a short application's run (measured
+ * on bench/MemoLookups with -XX:+LogCompilation). Until a recording exists nothing could record an
+ * event anyway; once one does, the first emit registers them all. Without a recording each emit is
+ * one volatile read.
  */
 final class JfrFlightEvents implements FlightEvents {
+    private static final List<Class<? extends Event>> EVENTS = List.of(FieldPatchedEvent.class,
+            FieldSkippedEvent.class, LiveMapGuardedEvent.class, RaceEvent.class, SummaryEvent.class);
+    private static volatile boolean registered;
+
+    /**
+     * Whether events can be recorded: Flight Recorder is initialised (a recording was started), and
+     * then ours are registered, once. {@code FlightRecorder.isInitialized()} reads a flag and
+     * initialises nothing.
+     */
+    private static boolean recordable() {
+        if (registered) {
+            return true;
+        }
+        if (!FlightRecorder.isInitialized()) {
+            return false;
+        }
+        register();
+        return true;
+    }
+
+    private static synchronized void register() {
+        if (registered) {
+            return;
+        }
+        try {
+            for (Class<? extends Event> event : EVENTS) {
+                FlightRecorder.register(event);
+            }
+        } catch (RuntimeException | Error e) {
+            // refused (a security manager): the events stay disabled, isEnabled() answers false
+        }
+        registered = true;
+    }
+
     @Override
     public void fieldDecided(FieldDecision decision) {
+        if (!recordable()) {
+            return;
+        }
         if (decision.skipped()) {
             FieldSkippedEvent event = new FieldSkippedEvent();
             if (event.isEnabled()) {
@@ -50,6 +95,9 @@ final class JfrFlightEvents implements FlightEvents {
 
     @Override
     public void liveMapGuarded(String field, String valueClass, int entries, String how, String staleAliases) {
+        if (!recordable()) {
+            return;
+        }
         LiveMapGuardedEvent event = new LiveMapGuardedEvent();
         if (event.isEnabled()) {
             event.field = field;
@@ -63,6 +111,9 @@ final class JfrFlightEvents implements FlightEvents {
 
     @Override
     public void race(Race race) {
+        if (!recordable()) {
+            return;
+        }
         RaceEvent event = new RaceEvent();
         if (event.isEnabled()) {
             event.field = race.map();
@@ -93,7 +144,7 @@ final class JfrFlightEvents implements FlightEvents {
     }
 
     /**
-     * Registers the periodic Summary once Flight Recorder initialises, which happens when the first
+     * Registers our events and the periodic Summary once Flight Recorder initialises, which happens when the first
      * recording starts ({@code -XX:StartFlightRecording}, {@code jcmd JFR.start}). Registering it
      * directly would initialise Flight Recorder's metadata in every JVM (a third of a second); the
      * listener alone costs some 15 ms on JDK 17, so it is added off the start-up path, by a
@@ -107,6 +158,7 @@ final class JfrFlightEvents implements FlightEvents {
                 FlightRecorder.addListener(new FlightRecorderListener() {
                     @Override
                     public void recorderInitialized(FlightRecorder recorder) {
+                        register();
                         FlightRecorder.addPeriodicEvent(SummaryEvent.class, () -> emitSummary(state.get()));
                     }
                 });

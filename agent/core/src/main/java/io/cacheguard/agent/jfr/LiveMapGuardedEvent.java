@@ -5,12 +5,14 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Registered;
 
 /** Committed on the thread whose access found the raw map: its stack shows where that was. */
 @Name(CacheguardEvent.LIVE_MAP_GUARDED)
 @Label("Live Map Guarded")
 @Category(CacheguardEvent.CATEGORY)
 @Description("A map a patched field held before the attach, guarded in place with its entries")
+@Registered(false) // registered when a recording starts: see JfrFlightEvents
 final class LiveMapGuardedEvent extends Event {
     @Label("Field")
     String field;

@@ -5,6 +5,7 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Registered;
 
 /**
  * The event's own stack trace is the later access's: the detector reports a race on the thread of
@@ -17,6 +18,7 @@ import jdk.jfr.Name;
 @Label("Race")
 @Category(CacheguardEvent.CATEGORY)
 @Description("Two accesses to one map that no synchronization orders; one event per distinct race")
+@Registered(false) // registered when a recording starts: see JfrFlightEvents
 final class RaceEvent extends Event {
     @Label("Field")
     String field;

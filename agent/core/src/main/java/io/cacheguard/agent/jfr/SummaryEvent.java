@@ -5,6 +5,7 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Registered;
 import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
 
@@ -15,6 +16,7 @@ import jdk.jfr.StackTrace;
 @Description("What cacheguard has done in this JVM so far")
 @Period("everyChunk")
 @StackTrace(false)
+@Registered(false) // registered when a recording starts: see JfrFlightEvents
 final class SummaryEvent extends Event {
     @Label("Mode")
     String mode;
