@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@link TrackedMapsMemory} without the agent, with {@code mode=patch} and with {@code mode=both} (the watch; the tracked maps are the same for both detectors):
+ * {@link TrackedMapsMemory} without the agent, with {@code mode=patch}, in the default mode (the
+ * watch: a guarded map carrying its watch) and with {@code detector=hb} (a tracked wrapper and its shadow):
  * the heap after a million short-lived tracked maps against the baseline, and the bytes each
  * retained cache object costs. Usage: {@code DetectorMemory AGENT_JAR}.
  */
@@ -19,7 +20,7 @@ public final class DetectorMemory {
         System.out.println("| agent | heap baseline | heap after 1,000,000 short-lived cache objects | growth "
                 + "| bytes per retained cache object |");
         System.out.println("|---|---|---|---|---|");
-        for (String mode : new String[] {null, "patch", "both"}) {
+        for (String mode : new String[] {null, "patch", "both", "both,detector=hb"}) {
             ChildRun run = mode == null
                     ? ChildRun.of(ChildRun.java("-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath,
                             TrackedMapsMemory.class.getName()))
