@@ -20,8 +20,8 @@ import jdk.jfr.FlightRecorderListener;
  * internal ASM (used to spin lambda forms and annotation proxies for it) until C2 compiles its
  * {@code Frame.execute}: 445 ms of a C2 thread in the middle of a short application's run (measured
  * on bench/MemoLookups with -XX:+LogCompilation). Until a recording exists nothing could record an
- * event anyway; once one does, the first emit registers them all. Without a recording each emit is
- * one volatile read.
+ * event anyway; once one does, the first emit registers them all. Without a recording each emit
+ * reads two flags.
  */
 final class JfrFlightEvents implements FlightEvents {
     private static final List<Class<? extends Event>> EVENTS = List.of(FieldPatchedEvent.class,
@@ -144,8 +144,8 @@ final class JfrFlightEvents implements FlightEvents {
     }
 
     /**
-     * Registers our events and the periodic Summary once Flight Recorder initialises, which happens when the first
-     * recording starts ({@code -XX:StartFlightRecording}, {@code jcmd JFR.start}). Registering it
+     * Registers our events and the periodic Summary once Flight Recorder initialises, which happens
+     * when the first recording starts ({@code -XX:StartFlightRecording}, {@code jcmd JFR.start}). Registering it
      * directly would initialise Flight Recorder's metadata in every JVM (a third of a second); the
      * listener alone costs some 15 ms on JDK 17, so it is added off the start-up path, by a
      * short-lived daemon thread. A recording started before that still gets the Summary: the

@@ -10,7 +10,7 @@ package io.cacheguard.agent.runtime.detector;
  * pair of sites that occurs often keeps being sampled, only rare pairs on an already hot field may
  * go unnamed. A budget per map alone made a field whose code makes a new map again and again (a
  * cache per request, per run, per test) walk the stack for nearly every race of each new map: on
- * the seed sample, about 160 walks per round, a third of the detector's CPU. Counts are exact
+ * the seed sample, some 160 walks per round against 4 now, for 1.2x its rounds. Counts are exact
  * until a map is {@link #HOT}; from then on they count only the sampled accesses' races.
  */
 final class Attribution {
@@ -36,8 +36,8 @@ final class Attribution {
 
     /**
      * Whether a race is attributed to its sites: the {@code mapRaces}-th race of its map (counting
-     * from 1), and for one past the map's own {@link #PER_MAP}, the {@code fieldRaces}-th of its
-     * field's races past their maps' own (see {@link FieldRaces#next}).
+     * from 1) if within the map's own {@link #PER_MAP}, else as the next of {@code field}'s races
+     * past their maps' own is sampled (which it counts, see {@link FieldRaces#next}).
      */
     static boolean attributes(int mapRaces, FieldRaces field) {
         return mapRaces <= PER_MAP || attributes(field.next());
