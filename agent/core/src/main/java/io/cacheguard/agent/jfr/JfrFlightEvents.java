@@ -145,10 +145,9 @@ final class JfrFlightEvents implements FlightEvents {
 
     /**
      * Registers our events and the periodic Summary once Flight Recorder initialises, which happens
-     * when the first recording starts ({@code -XX:StartFlightRecording}, {@code jcmd JFR.start}). Registering it
-     * directly would initialise Flight Recorder's metadata in every JVM (a third of a second); the
-     * listener alone costs some 15 ms on JDK 17, so it is added off the start-up path, by a
-     * short-lived daemon thread. A recording started before that still gets the Summary: the
+     * when the first recording starts ({@code -XX:StartFlightRecording}, {@code jcmd JFR.start}); not
+     * before, for the reason in the class comment. The listener alone costs some 15 ms on JDK 17, so
+     * it is added off the start-up path, by a short-lived daemon thread. A recording started before that still gets the Summary: the
      * listener is then told at once.
      */
     @Override

@@ -16,7 +16,8 @@ package io.cacheguard.agent.runtime.detector;
 final class Attribution {
     /** Races of every map attributed whatever its field has raced before. */
     static final int PER_MAP = 4;
-    static final int FULL = 64;
+    /** A field's races past its maps' own that are all attributed before the sampling starts. */
+    private static final int FULL = 64;
     private static final int MAX_PERIOD = 4096;
     /**
      * Races after which a map is hot: only one access in {@link #HOT_PERIOD} is checked at all. A
@@ -49,7 +50,7 @@ final class Attribution {
     }
 
     /** Whether the {@code races}-th race of a field's sampled budget (counting from 1) is attributed. */
-    static boolean attributes(int races) {
+    private static boolean attributes(int races) {
         if (races <= FULL) {
             return true;
         }
