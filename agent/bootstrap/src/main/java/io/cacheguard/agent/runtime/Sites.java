@@ -2,8 +2,12 @@ package io.cacheguard.agent.runtime;
 
 import io.cacheguard.agent.runtime.detector.Site;
 import io.cacheguard.agent.runtime.detector.SiteCapture;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Captures where an access happened: the thread and the application's stack, cut at a configured
@@ -40,12 +44,7 @@ final class Sites {
     }
 
     static Site capture(String operation) {
-        int limit = depth;
-        StackTraceElement[] stack = WALKER.walk(frames -> frames
-                .filter(frame -> !isOwn(frame.getClassName()))
-                .limit(limit)
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .toArray(StackTraceElement[]::new));
+        StackTraceElement[] stack = stack();
         Thread thread = Thread.currentThread();
         @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+
         long id = thread.getId();
@@ -61,6 +60,15 @@ final class Sites {
         return known != null ? known : site;
     }
 
+    /**
+     * The application's part of the current stack, at most {@code depth} frames. {@link WatchWarmUp}
+     * walks it once at start, so that the first race does not load and link the stack walker in
+     * the application's time.
+     */
+    static StackTraceElement[] stack() {
+        return WALKER.walk(new ApplicationFrames(depth));
+    }
+
     private static boolean isOwn(String className) {
         for (String own : OWN_PACKAGES) {
             if (className.startsWith(own)) {
@@ -68,6 +76,32 @@ final class Sites {
             }
         }
         return false;
+    }
+
+    /**
+     * Collects the frames that are not cacheguard's, a class of its own rather than a lambda or a
+     * stream pipeline: each lambda is spun into a class the first time it runs, which for this
+     * code is a race's first report, on the application's thread.
+     */
+    private static final class ApplicationFrames implements Function<Stream<StackWalker.StackFrame>, StackTraceElement[]> {
+        private final int limit;
+
+        ApplicationFrames(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public StackTraceElement[] apply(Stream<StackWalker.StackFrame> frames) {
+            StackTraceElement[] stack = new StackTraceElement[limit];
+            int taken = 0;
+            for (Iterator<StackWalker.StackFrame> walk = frames.iterator(); taken < limit && walk.hasNext(); ) {
+                StackWalker.StackFrame frame = walk.next();
+                if (!isOwn(frame.getClassName())) {
+                    stack[taken++] = frame.toStackTraceElement();
+                }
+            }
+            return taken == limit ? stack : Arrays.copyOf(stack, taken);
+        }
     }
 
     /** A site of one thread: {@link Site#equals} compares operation and stack only. */

@@ -22,7 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * into any caller: taken here, in profiled code, the race paths compile as ordinary branches.
  *
  * <p>Nothing here reaches a real field or the report: its own {@link WatchedField}s report to
- * listeners that only count, its captures return a fixed site (no stack walk), and its "other
+ * listeners that only count, its captures return a fixed site (the stack walker runs once, at the
+ * end, on its own), and its "other
  * thread" is a thread object never started. Three classes each of listener and capture, and
  * every kind of mark, make those call sites and type checks megamorphic in the profile, so that C2
  * compiles a virtual call and a full type check there, not a guess the application's types fail.
@@ -70,6 +71,9 @@ final class WatchWarmUp {
     private static void runQuietly() {
         try {
             run(ROUNDS);
+            // Loads and links the stack walker here rather than at the application's first race,
+            // where it took ~10 ms on the racing thread while the other waited for its stack.
+            Sites.stack();
         } catch (Throwable ignored) {
             // a warm-up that fails leaves only the JIT's profiles less complete
         }
