@@ -23,10 +23,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Nothing here reaches a real field or the report: its own {@link WatchedField}s report to
  * listeners that only count, its captures return a fixed site (the stack walker runs once, at the
- * end, on its own), and its "other
- * thread" is a thread object never started. Three classes each of listener and capture, and
- * every kind of mark, make those call sites and type checks megamorphic in the profile, so that C2
- * compiles a virtual call and a full type check there, not a guess the application's types fail.
+ * end, on its own), and its "other thread" is a thread object never started. Three classes each
+ * of listener and capture, and every kind of mark, make those call sites and type checks
+ * megamorphic in the profile, so that C2 compiles a virtual call and a full type check there, not
+ * a guess the application's types fail.
  */
 final class WatchWarmUp {
     /**
