@@ -43,7 +43,6 @@ public class LockHandOff {
 
     @Setup
     public void setUp() {
-        next = 0;
         detector = new RaceDetector(race -> { });
         threads = new ThreadState[holders];
         for (int i = 0; i < threads.length; i++) {

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * maps one line of code creates share one site instead of each keeping a stack of its own.
  */
 final class Sites {
-    private static final String[] OWN_PACKAGES = {"io.cacheguard.agent.runtime.", "io.cacheguard.agent.runtime.detector."};
+    /** Cacheguard's runtime, the detector's package below it included: frames no report shows. */
+    private static final String OWN_PACKAGE = "io.cacheguard.agent.runtime.";
     private static final int MAX_INTERNED = 8192;
     private static final StackWalker WALKER = StackWalker.getInstance();
     private static final Map<Interned, Site> INTERNED = new ConcurrentHashMap<>();
@@ -69,15 +70,6 @@ final class Sites {
         return WALKER.walk(new ApplicationFrames(depth));
     }
 
-    private static boolean isOwn(String className) {
-        for (String own : OWN_PACKAGES) {
-            if (className.startsWith(own)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Collects the frames that are not cacheguard's, a class of its own rather than a lambda or a
      * stream pipeline: each lambda is spun into a class the first time it runs, which for this
@@ -96,7 +88,7 @@ final class Sites {
             int taken = 0;
             for (Iterator<StackWalker.StackFrame> walk = frames.iterator(); taken < limit && walk.hasNext(); ) {
                 StackWalker.StackFrame frame = walk.next();
-                if (!isOwn(frame.getClassName())) {
+                if (!frame.getClassName().startsWith(OWN_PACKAGE)) {
                     stack[taken++] = frame.toStackTraceElement();
                 }
             }

@@ -147,8 +147,8 @@ final class JfrFlightEvents implements FlightEvents {
      * Registers our events and the periodic Summary once Flight Recorder initialises, which happens
      * when the first recording starts ({@code -XX:StartFlightRecording}, {@code jcmd JFR.start}); not
      * before, for the reason in the class comment. The listener alone costs some 15 ms on JDK 17, so
-     * it is added off the start-up path, by a short-lived daemon thread. A recording started before that still gets the Summary: the
-     * listener is then told at once.
+     * it is added off the start-up path, by a short-lived daemon thread. A recording started before
+     * that still gets the Summary: the listener is then told at once.
      */
     @Override
     public void summarise(Supplier<AgentState> state) {
