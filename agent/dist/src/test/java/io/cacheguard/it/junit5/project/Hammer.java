@@ -23,6 +23,8 @@ import java.util.function.IntFunction;
 final class Hammer {
     static final int THREADS = 4;
     static final int KEYS = 25_000;
+    /** Fresh keys taken at a time by a thread that did its share while another has not. */
+    private static final int EXTRA_KEYS = 1_000;
 
     private Hammer() {
     }
@@ -32,6 +34,7 @@ final class Hammer {
     static void hammer(IntFunction<String> lookup) throws InterruptedException {
         int first = NEXT_KEY.getAndAdd(THREADS * KEYS);
         CyclicBarrier start = new CyclicBarrier(THREADS);
+        AtomicInteger finished = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -41,6 +44,17 @@ final class Hammer {
                     start.await(30, TimeUnit.SECONDS);
                     for (int key = own; key < own + KEYS; key++) {
                         lookup.apply(key);
+                    }
+                    // Go on with fresh keys until every thread has done its share, so that the last
+                    // one's share overlaps the others' lookups whatever order the scheduler ran
+                    // them in (on a loaded machine a share can finish before the next thread runs).
+                    finished.incrementAndGet();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (finished.get() < THREADS && System.nanoTime() - deadline < 0) {
+                        int more = NEXT_KEY.getAndAdd(EXTRA_KEYS);
+                        for (int key = more; key < more + EXTRA_KEYS; key++) {
+                            lookup.apply(key);
+                        }
                     }
                 } catch (Throwable e) {
                     failures.add(e);
