@@ -3,6 +3,7 @@ package io.cacheguard.agent.runtime;
 import io.cacheguard.agent.runtime.detector.MapShadow;
 import io.cacheguard.agent.runtime.detector.RaceDetector;
 import io.cacheguard.agent.runtime.detector.RaceListener;
+import io.cacheguard.agent.runtime.detector.ReadWriteClocks;
 import io.cacheguard.agent.runtime.detector.SiteCapture;
 import io.cacheguard.agent.runtime.detector.SyncClock;
 import io.cacheguard.agent.runtime.detector.ThreadState;
@@ -110,7 +111,109 @@ public final class Detection {
         }
     }
 
-    /** The current thread acquired {@code sync} (entered a monitor, locked, read a volatile, ...). */
+    /** The current thread entered {@code monitor} (or woke from a wait on it). */
+    @Hook(Hook.Kind.ENTRY)
+    public static void enter(Object monitor) {
+        RaceDetector d = detector;
+        if (d == null || monitor == null) {
+            return;
+        }
+        try {
+            ThreadState state = state(d);
+            if (!HOOKS_ONLY) {
+                d.enter(state, monitor);
+            }
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** The current thread is about to leave {@code monitor} (or to wait on it), holding it still. */
+    @Hook(Hook.Kind.ENTRY)
+    public static void exit(Object monitor) {
+        RaceDetector d = detector;
+        if (d == null || monitor == null) {
+            return;
+        }
+        try {
+            ThreadState state = state(d);
+            if (!HOOKS_ONLY) {
+                d.exit(state, monitor);
+            }
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** The current thread took the read ({@code read}) or write side of a lock (see {@link LockSides}). */
+    static void acquire(ReadWriteClocks lock, boolean read) {
+        RaceDetector d = detector;
+        if (d == null) {
+            return;
+        }
+        try {
+            ThreadState state = state(d);
+            if (!HOOKS_ONLY) {
+                d.acquire(state, lock, read);
+            }
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** The current thread is about to give back the read ({@code read}) or write side of a lock. */
+    static void release(ReadWriteClocks lock, boolean read) {
+        RaceDetector d = detector;
+        if (d == null) {
+            return;
+        }
+        try {
+            ThreadState state = state(d);
+            if (!HOOKS_ONLY) {
+                d.release(state, lock, read);
+            }
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /**
+     * The current thread released {@code sync}, which many threads release for few acquirers (a
+     * latch counted down, an executor a task of which ended), each release ordered before the
+     * acquires that see it by {@code sync} itself.
+     */
+    static void releaseGathered(Object sync) {
+        RaceDetector d = detector;
+        if (d == null || sync == null) {
+            return;
+        }
+        try {
+            ThreadState state = state(d);
+            if (!HOOKS_ONLY) {
+                d.releaseGathered(state, sync);
+            }
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** The current thread acquired what {@link #releaseGathered} released into {@code sync}. */
+    static void acquireGathered(Object sync) {
+        RaceDetector d = detector;
+        if (d == null || sync == null) {
+            return;
+        }
+        try {
+            ThreadState state = state(d);
+            if (!HOOKS_ONLY) {
+                d.acquireGathered(state, sync);
+            }
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** The current thread acquired {@code sync} (read a volatile, passed a semaphore, ...). */
     @Hook(Hook.Kind.ENTRY)
     public static void acquire(Object sync) {
         RaceDetector d = detector;

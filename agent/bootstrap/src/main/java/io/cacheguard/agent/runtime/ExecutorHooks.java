@@ -133,7 +133,7 @@ public final class ExecutorHooks {
             throws InterruptedException {
         boolean terminated = executor.awaitTermination(timeout, unit);
         if (terminated) {
-            Detection.acquire(executor);
+            Detection.acquireGathered(executor);
         }
         return terminated;
     }

@@ -90,7 +90,7 @@ final class Futures {
         if (LINKS.get(future) != null) {
             acquireCompletion(future);
         } else {
-            Detection.acquire(COMPLETIONS.get(service));
+            Detection.acquireGathered(COMPLETIONS.get(service));
         }
     }
 }

@@ -56,7 +56,7 @@ abstract class Handoff {
     final void end() {
         Detection.release(clock);
         if (executor != null) {
-            Detection.release(executor);
+            Detection.releaseGathered(executor);
         }
     }
 

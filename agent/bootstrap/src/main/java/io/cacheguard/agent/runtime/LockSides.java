@@ -1,34 +1,30 @@
 package io.cacheguard.agent.runtime;
 
-import io.cacheguard.agent.runtime.detector.SyncClock;
+import io.cacheguard.agent.runtime.detector.ReadWriteClocks;
 import io.cacheguard.agent.runtime.detector.WeakIdentityMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
 
 /**
- * The happens-before edges of locks. A plain lock is one synchronization object. A read-write
- * lock (ReentrantReadWriteLock, StampedLock) has two clocks: acquiring the read side sees what the
- * write side released only, so two readers never order each other (a write done under a read lock
- * still races); acquiring the write side sees both. The read and write {@link Lock} objects a
- * program uses are mapped to their lock's clocks when it obtains them.
+ * The happens-before edges of locks. A read-write lock (ReentrantReadWriteLock, StampedLock) has
+ * two clocks (see {@link ReadWriteClocks}); a {@code ReentrantLock} is a write side of its own; a
+ * {@code Lock} of unknown make is one synchronization object. The read and write {@link Lock}
+ * objects a program uses are mapped to their lock's clocks when it obtains them. The clocks of the
+ * JDK's reentrant locks are joined in place, since their hooks run only while the side is held;
+ * others' are lock-free snapshots.
  *
  * <p>Lock operations are the detector's most frequent events, so each thread remembers the few
  * lock objects it used last with their clocks, and finds them without a shared table.
  */
 final class LockSides {
-    /** The two clocks of one read-write lock. */
-    private static final class Clocks {
-        final SyncClock writes = new SyncClock();
-        final SyncClock reads = new SyncClock();
-    }
-
     /** A read or write side of a read-write lock. */
     private static final class Side {
-        final Clocks clocks;
+        final ReadWriteClocks clocks;
         final boolean read;
 
-        Side(Clocks clocks, boolean read) {
+        Side(ReadWriteClocks clocks, boolean read) {
             this.clocks = clocks;
             this.read = read;
         }
@@ -39,7 +35,7 @@ final class LockSides {
     private static final int RECENT = 4;
 
     private static final WeakIdentityMap<Side> VIEWS = new WeakIdentityMap<>();
-    private static final WeakIdentityMap<Clocks> READ_WRITE_LOCKS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<ReadWriteClocks> READ_WRITE_LOCKS = new WeakIdentityMap<>();
     /** Per thread: the last few lock objects and their sides, as pairs. */
     private static final ThreadLocal<Object[]> RECENTLY_USED = ThreadLocal.withInitial(() -> new Object[2 * RECENT + 1]);
 
@@ -64,7 +60,7 @@ final class LockSides {
         if (side == PLAIN) {
             Detection.acquire(lock);
         } else {
-            acquired(side.clocks, side.read);
+            Detection.acquire(side.clocks, side.read);
         }
     }
 
@@ -73,38 +69,38 @@ final class LockSides {
         if (side == PLAIN) {
             Detection.release(lock);
         } else {
-            Detection.release(side.read ? side.clocks.reads : side.clocks.writes);
+            Detection.release(side.clocks, side.read);
         }
     }
 
     static void acquiredStamped(StampedLock lock, boolean read) {
-        acquired(stampedSide(lock).clocks, read);
+        Detection.acquire(stampedSide(lock).clocks, read);
     }
 
     static void releasingStamped(StampedLock lock, boolean read) {
-        Clocks clocks = stampedSide(lock).clocks;
-        Detection.release(read ? clocks.reads : clocks.writes);
+        Detection.release(stampedSide(lock).clocks, read);
     }
 
-    private static void acquired(Clocks clocks, boolean read) {
-        Detection.acquire(clocks.writes);
-        if (!read) {
-            Detection.acquire(clocks.reads);
-        }
-    }
-
-    private static Clocks clocksOf(Object owner) {
-        return READ_WRITE_LOCKS.computeIfAbsent(owner, o -> new Clocks());
+    /**
+     * A {@code ReentrantReadWriteLock}'s hooks run holding the side they touch (the acquire after the
+     * lock is taken, the release before it is given back); a {@code StampedLock}'s optimistic read
+     * acquires holding nothing, and a {@code ReadWriteLock} of unknown make promises nothing.
+     */
+    private static ReadWriteClocks clocksOf(Object owner) {
+        return READ_WRITE_LOCKS.computeIfAbsent(owner,
+                o -> o instanceof ReentrantReadWriteLock ? ReadWriteClocks.held() : ReadWriteClocks.shared());
     }
 
     private static Side sideOf(Lock lock) {
-        if (lock instanceof ReentrantLock || !Detection.enabled()) {
-            return PLAIN; // the common lock, told apart without a lookup
+        if (!Detection.enabled()) {
+            return PLAIN;
         }
         Object[] recent = RECENTLY_USED.get();
         Side side = recent(recent, lock);
         if (side == null) {
-            side = VIEWS.get(lock);
+            side = lock instanceof ReentrantLock
+                    ? VIEWS.computeIfAbsent(lock, l -> new Side(ReadWriteClocks.held(), false))
+                    : VIEWS.get(lock);
             side = side == null ? PLAIN : side;
             remember(recent, lock, side);
         }

@@ -23,21 +23,21 @@ public final class SynchronizerHooks {
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static void countDown(CountDownLatch latch) {
-        Detection.release(latch);
+        Detection.releaseGathered(latch);
         latch.countDown();
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static void await(CountDownLatch latch) throws InterruptedException {
         latch.await();
-        Detection.acquire(latch);
+        Detection.acquireGathered(latch);
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static boolean await(CountDownLatch latch, long timeout, TimeUnit unit) throws InterruptedException {
         boolean opened = latch.await(timeout, unit);
         if (opened) {
-            Detection.acquire(latch);
+            Detection.acquireGathered(latch);
         }
         return opened;
     }

@@ -16,31 +16,31 @@ public final class ThreadHooks {
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static void wait(Object monitor) throws InterruptedException {
-        Detection.release(monitor);
+        Detection.exit(monitor);
         try {
             monitor.wait();
         } finally {
-            Detection.acquire(monitor);
+            Detection.enter(monitor);
         }
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static void wait(Object monitor, long millis) throws InterruptedException {
-        Detection.release(monitor);
+        Detection.exit(monitor);
         try {
             monitor.wait(millis);
         } finally {
-            Detection.acquire(monitor);
+            Detection.enter(monitor);
         }
     }
 
     @Hook(Hook.Kind.REPLACES_CALL)
     public static void wait(Object monitor, long millis, int nanos) throws InterruptedException {
-        Detection.release(monitor);
+        Detection.exit(monitor);
         try {
             monitor.wait(millis, nanos);
         } finally {
-            Detection.acquire(monitor);
+            Detection.enter(monitor);
         }
     }
 

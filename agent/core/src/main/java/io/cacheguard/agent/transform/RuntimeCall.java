@@ -27,6 +27,8 @@ enum RuntimeCall {
     INIT_IF_NULL(Guards.class, "initIfNull"),
     INIT_STATIC_IF_NULL(Guards.class, "initStaticIfNull"),
     ADOPT(Guards.class, "adopt"),
+    ENTER(Detection.class, "enter"),
+    EXIT(Detection.class, "exit"),
     ACQUIRE(Detection.class, "acquire"),
     RELEASE(Detection.class, "release"),
     PUBLISHED(Detection.class, "published"),

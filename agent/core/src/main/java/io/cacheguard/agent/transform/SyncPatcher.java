@@ -43,7 +43,7 @@ final class SyncPatcher extends MethodVisitor {
             changed[0] = true;
             super.visitLabel(start);
             pushMonitor();
-            RuntimeCall.ACQUIRE.emit(mv);
+            RuntimeCall.ENTER.emit(mv);
         }
     }
 
@@ -54,19 +54,19 @@ final class SyncPatcher extends MethodVisitor {
                 changed[0] = true;
                 super.visitInsn(Opcodes.DUP);
                 super.visitInsn(opcode);
-                RuntimeCall.ACQUIRE.emit(mv);
+                RuntimeCall.ENTER.emit(mv);
                 return;
             case Opcodes.MONITOREXIT:
                 changed[0] = true;
                 super.visitInsn(Opcodes.DUP);
-                RuntimeCall.RELEASE.emit(mv);
+                RuntimeCall.EXIT.emit(mv);
                 super.visitInsn(opcode);
                 return;
             case Opcodes.IRETURN: case Opcodes.LRETURN: case Opcodes.FRETURN: case Opcodes.DRETURN:
             case Opcodes.ARETURN: case Opcodes.RETURN:
                 if (synchronizedMethod) {
                     pushMonitor();
-                    RuntimeCall.RELEASE.emit(mv);
+                    RuntimeCall.EXIT.emit(mv);
                 }
                 super.visitInsn(opcode);
                 return;
@@ -90,7 +90,7 @@ final class SyncPatcher extends MethodVisitor {
                 super.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
             }
             pushMonitor();
-            RuntimeCall.RELEASE.emit(mv);
+            RuntimeCall.EXIT.emit(mv);
             super.visitInsn(Opcodes.ATHROW);
         }
         super.visitMaxs(maxStack, maxLocals);

@@ -17,6 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RaceDetector {
     private final RaceListener listener;
     private final SyncClocks syncClocks = new SyncClocks();
+    /** Monitors apart from other uses of the same object (a volatile of it): their clocks are joined in place. */
+    private final WeakIdentityMap<HeldClock> monitors = new WeakIdentityMap<>();
+    /** Objects many threads release at once for few acquirers (see {@link ReleaseSlots}). */
+    private final WeakIdentityMap<ReleaseSlots> gathering = new WeakIdentityMap<>();
     private final ThreadIds ids = new ThreadIds();
     /** Each field's races past its maps' own, by label: the shared part of {@link Attribution}'s budget. */
     private final Map<String, FieldRaces> fields = new ConcurrentHashMap<>();
@@ -98,12 +102,60 @@ public final class RaceDetector {
 
     /** The clock of {@code sync}: from the thread's few most recent ones, else from the shared table. */
     private SyncClock clockOf(ThreadState thread, Object sync) {
-        SyncClock clock = thread.recentClock(sync);
+        SyncClock clock = thread.recentSyncs.of(sync);
         if (clock == null) {
             clock = syncClocks.of(sync);
-            thread.rememberClock(sync, clock);
+            thread.recentSyncs.remember(sync, clock);
         }
         return clock;
+    }
+
+    /** {@code thread} entered {@code monitor}, or woke in it from a wait: it holds it now. */
+    public void enter(ThreadState thread, Object monitor) {
+        monitorClock(thread, monitor).acquireInto(thread.clock);
+    }
+
+    /** {@code thread} is about to leave {@code monitor}, or to wait on it: it still holds it. */
+    public void exit(ThreadState thread, Object monitor) {
+        monitorClock(thread, monitor).releaseFrom(thread.clock);
+        thread.clock.tick(thread.tid);
+    }
+
+    private HeldClock monitorClock(ThreadState thread, Object monitor) {
+        HeldClock clock = thread.recentMonitors.of(monitor);
+        if (clock == null) {
+            clock = monitors.computeIfAbsent(monitor, m -> new HeldClock());
+            thread.recentMonitors.remember(monitor, clock);
+        }
+        return clock;
+    }
+
+    /**
+     * {@code thread} released {@code sync}, an object many threads release for few acquirers (a
+     * latch, an executor's ends of tasks), whose acquires it orders after the releases they see.
+     */
+    public void releaseGathered(ThreadState thread, Object sync) {
+        gathering.computeIfAbsent(sync, s -> new ReleaseSlots()).release(thread);
+        thread.clock.tick(thread.tid);
+    }
+
+    /** {@code thread} acquired what {@link #releaseGathered} released into {@code sync}. */
+    public void acquireGathered(ThreadState thread, Object sync) {
+        ReleaseSlots released = gathering.get(sync);
+        if (released != null) {
+            released.acquireInto(thread.clock);
+        }
+    }
+
+    /** {@code thread} took the read ({@code read}) or write side of {@code lock}. */
+    public void acquire(ThreadState thread, ReadWriteClocks lock, boolean read) {
+        lock.acquire(thread, read);
+    }
+
+    /** {@code thread} is about to give back the read ({@code read}) or write side of {@code lock}. */
+    public void release(ThreadState thread, ReadWriteClocks lock, boolean read) {
+        lock.release(thread, read);
+        thread.clock.tick(thread.tid);
     }
 
     /** {@code parent} started {@code child}: everything the parent did happens before the child. */

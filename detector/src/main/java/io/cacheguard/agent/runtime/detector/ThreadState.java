@@ -22,29 +22,12 @@ public final class ThreadState {
     }
 
     /**
-     * The clocks of the few synchronization objects this thread used last, so that a lock taken
-     * again and again is found without the shared table's lock. Holding them keeps at most
-     * {@link #RECENT} objects alive per live thread.
+     * The clocks of the few synchronization objects and monitors this thread used last, so that a
+     * lock taken again and again is found without a shared table. Each holds at most
+     * {@link RecentClocks#SIZE} objects alive per live thread.
      */
-    private static final int RECENT = 4;
-    private final Object[] recentSyncs = new Object[RECENT];
-    private final SyncClock[] recentClocks = new SyncClock[RECENT];
-    private int nextRecent;
-
-    SyncClock recentClock(Object sync) {
-        for (int i = 0; i < RECENT; i++) {
-            if (recentSyncs[i] == sync) {
-                return recentClocks[i];
-            }
-        }
-        return null;
-    }
-
-    void rememberClock(Object sync, SyncClock clock) {
-        recentSyncs[nextRecent] = sync;
-        recentClocks[nextRecent] = clock;
-        nextRecent = (nextRecent + 1) % RECENT;
-    }
+    final RecentClocks<SyncClock> recentSyncs = new RecentClocks<>();
+    final RecentClocks<HeldClock> recentMonitors = new RecentClocks<>();
 
     /**
      * Where this thread last accessed each of the few maps it used last, by map and operation. A

@@ -111,6 +111,22 @@ public final class VectorClock {
         return merged;
     }
 
+    /**
+     * {@code target} joined with this clock in place, or a grown copy when this clock is longer: the
+     * release into a {@link HeldClock}, whose lock orders every reader and writer of the array.
+     */
+    long[] joinInto(long[] target) {
+        long[] mine = clocks;
+        int own = significant;
+        long[] into = target.length >= own ? target : Arrays.copyOf(target, own);
+        for (int i = 0; i < own; i++) {
+            if (mine[i] > into[i]) {
+                into[i] = mine[i];
+            }
+        }
+        return into;
+    }
+
     /** The length without trailing zeros, found by scanning: only when a component is set back to zero. */
     private int scanSignificantLength() {
         int length = clocks.length;
