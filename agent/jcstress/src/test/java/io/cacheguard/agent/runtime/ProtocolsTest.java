@@ -14,13 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the jcstress tests of this module (the bounded map's expiry against an in-place put, the
- * lazy-init compare-and-set with and without a local, the watch's marks) in a child JVM, as jcstress's own runner
+ * lazy-init compare-and-set with and without a local, the watch's marks, the {@code hb} detector's
+ * lock clocks joined in place and its per-thread release slots) in a child JVM, as jcstress's own runner
  * does, and fails on any FORBIDDEN outcome or error. The mode is {@code quick} in the build;
  * {@code -Dcacheguard.jcstress.mode=tough} tries far more interleavings.
  */
 class ProtocolsTest {
     private static final List<String> TESTS = List.of("ExpiryRenewalStress", "LazyInitStress", "LazyInitAdoptStress",
-            "WatchOverlapStress", "WatchNoFalseAlarmStress");
+            "WatchOverlapStress", "WatchNoFalseAlarmStress", "detector.HeldClockStress", "detector.ReleaseSlotsStress");
 
     @TempDir
     Path results;
@@ -32,7 +33,7 @@ class ProtocolsTest {
                 .toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "org.openjdk.jcstress.Main", "-m", System.getProperty("cacheguard.jcstress.mode", "quick"),
-                "-t", "io\\.cacheguard\\.agent\\.runtime\\.(" + String.join("|", TESTS) + ")",
+                "-t", "io\\.cacheguard\\.agent\\.runtime\\.(" + String.join("|", TESTS).replace(".", "\\.") + ")",
                 "-r", results.resolve("report").toString())
                 .directory(results.toFile())
                 .redirectErrorStream(true)
