@@ -5,7 +5,6 @@ import io.cacheguard.agent.runtime.detector.RaceDetector;
 import io.cacheguard.agent.runtime.detector.RaceListener;
 import io.cacheguard.agent.runtime.detector.ReadWriteClocks;
 import io.cacheguard.agent.runtime.detector.SiteCapture;
-import io.cacheguard.agent.runtime.detector.SyncClock;
 import io.cacheguard.agent.runtime.detector.ThreadState;
 import io.cacheguard.agent.runtime.detector.VectorClock;
 import io.cacheguard.agent.runtime.detector.WeakIdentityMap;
@@ -213,7 +212,10 @@ public final class Detection {
         }
     }
 
-    /** The current thread acquired {@code sync} (read a volatile, passed a semaphore, ...). */
+    /**
+     * The current thread acquired {@code sync} (read a volatile, passed a semaphore, ...), or the
+     * clock an object keeps itself (a hand-off's, a collection element's: see {@link RaceDetector#acquire}).
+     */
     @Hook(Hook.Kind.ENTRY)
     public static void acquire(Object sync) {
         RaceDetector d = detector;
@@ -230,7 +232,7 @@ public final class Detection {
         }
     }
 
-    /** The current thread released {@code sync}. */
+    /** The current thread released {@code sync}, or into a clock an object keeps itself. */
     @Hook(Hook.Kind.ENTRY)
     public static void release(Object sync) {
         RaceDetector d = detector;
@@ -241,38 +243,6 @@ public final class Detection {
             ThreadState state = state(d);
             if (!HOOKS_ONLY) {
                 d.release(state, sync);
-            }
-        } catch (Throwable t) {
-            fail(t);
-        }
-    }
-
-    /** {@link #acquire} of an object that keeps its clock itself (a hand-off). */
-    static void acquire(SyncClock released) {
-        RaceDetector d = detector;
-        if (d == null) {
-            return;
-        }
-        try {
-            ThreadState state = state(d);
-            if (!HOOKS_ONLY) {
-                d.acquire(state, released);
-            }
-        } catch (Throwable t) {
-            fail(t);
-        }
-    }
-
-    /** {@link #release} into a clock its object keeps itself. */
-    static void release(SyncClock released) {
-        RaceDetector d = detector;
-        if (d == null) {
-            return;
-        }
-        try {
-            ThreadState state = state(d);
-            if (!HOOKS_ONLY) {
-                d.release(state, released);
             }
         } catch (Throwable t) {
             fail(t);

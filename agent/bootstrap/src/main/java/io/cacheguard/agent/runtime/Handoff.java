@@ -1,6 +1,6 @@
 package io.cacheguard.agent.runtime;
 
-import io.cacheguard.agent.runtime.detector.SyncClock;
+import io.cacheguard.agent.runtime.detector.HeldClock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -28,8 +28,14 @@ abstract class Handoff {
      * completion service's token, for a {@code take} that comes before {@code submit} linked the future.
      */
     private final Object executor;
-    /** This hand-off's own clock: it is a synchronization object that never needs the shared table. */
-    final SyncClock clock = new SyncClock();
+    /**
+     * This hand-off's own clock: it is a synchronization object that never needs the shared table.
+     * Its uses come one after another, each ordered after the last by the hand-off itself: the
+     * handing thread releases before the task is queued, the task acquires as it starts and
+     * releases as it ends (again on the next period of a periodic task), and whoever learns of its
+     * completion acquires after that end. So it is joined in place, as a held lock's is.
+     */
+    final HeldClock clock = new HeldClock();
 
     Handoff(Object task, Object[] after, Object executor) {
         this.task = task;

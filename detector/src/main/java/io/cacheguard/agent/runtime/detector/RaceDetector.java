@@ -76,9 +76,17 @@ public final class RaceDetector {
         return inherited;
     }
 
-    /** {@code thread} acquired {@code sync}: it now has seen everything released to it before. */
+    /**
+     * {@code thread} acquired {@code sync}: it now has seen everything released to it before. A
+     * {@link SyncClock} or {@link HeldClock} given as {@code sync} is the clock itself, kept by its
+     * object (a collection's element, a hand-off); any other object's clock is in a shared table.
+     */
     public void acquire(ThreadState thread, Object sync) {
-        acquire(thread, clockOf(thread, sync));
+        if (sync instanceof HeldClock) {
+            ((HeldClock) sync).acquireInto(thread.clock);
+        } else {
+            acquire(thread, sync instanceof SyncClock ? (SyncClock) sync : clockOf(thread, sync));
+        }
     }
 
     /** {@code thread} acquired a synchronization object whose clock its caller keeps itself. */
@@ -87,11 +95,17 @@ public final class RaceDetector {
     }
 
     /**
-     * {@code thread} released {@code sync}. The release joins rather than replaces the object's
-     * clock, so that read locks released by several readers each publish their writes.
+     * {@code thread} released {@code sync} (or into a clock given as {@code sync}, as for
+     * {@link #acquire}). The release joins rather than replaces the object's clock, so that an
+     * object several threads release at once (a semaphore's permits) publishes each one's writes.
      */
     public void release(ThreadState thread, Object sync) {
-        release(thread, clockOf(thread, sync));
+        if (sync instanceof HeldClock) {
+            ((HeldClock) sync).releaseFrom(thread.clock);
+            thread.clock.tick(thread.tid);
+        } else {
+            release(thread, sync instanceof SyncClock ? (SyncClock) sync : clockOf(thread, sync));
+        }
     }
 
     /** {@code thread} released a synchronization object whose clock its caller keeps itself. */
