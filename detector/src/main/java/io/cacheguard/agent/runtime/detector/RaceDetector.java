@@ -149,7 +149,12 @@ public final class RaceDetector {
      * latch, an executor's ends of tasks), whose acquires it orders after the releases they see.
      */
     public void releaseGathered(ThreadState thread, Object sync) {
-        gathering.computeIfAbsent(sync, s -> new ReleaseSlots()).release(thread);
+        ReleaseSlots slots = thread.recentGathering.of(sync);
+        if (slots == null) {
+            slots = gathering.computeIfAbsent(sync, s -> new ReleaseSlots());
+            thread.recentGathering.remember(sync, slots);
+        }
+        slots.release(thread);
         thread.clock.tick(thread.tid);
     }
 

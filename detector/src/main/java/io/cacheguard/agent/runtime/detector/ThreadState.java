@@ -22,12 +22,13 @@ public final class ThreadState {
     }
 
     /**
-     * The clocks of the few synchronization objects and monitors this thread used last, so that a
+     * The clocks of the few synchronization objects, monitors and gathering objects this thread used last, so that a
      * lock taken again and again is found without a shared table. Each holds at most
      * {@link RecentClocks#SIZE} objects alive per live thread.
      */
     final RecentClocks<SyncClock> recentSyncs = new RecentClocks<>();
     final RecentClocks<HeldClock> recentMonitors = new RecentClocks<>();
+    final RecentClocks<ReleaseSlots> recentGathering = new RecentClocks<>();
 
     /**
      * Where this thread last accessed each of the few maps it used last, by map and operation. A
