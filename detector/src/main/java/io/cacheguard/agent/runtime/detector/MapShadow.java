@@ -1,7 +1,6 @@
 package io.cacheguard.agent.runtime.detector;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * FastTrack's shadow state of one tracked map: the last write as an epoch and its site, and the
@@ -26,9 +25,9 @@ public final class MapShadow {
     Site writeSite;
     long read = Epoch.NONE;
     Site readSite;
-    /** Reads by several threads without an order: per-thread last read, and where it was. */
+    /** Reads by several threads without an order: per-thread last read, and where it was (by detector id). */
     VectorClock sharedReads;
-    Map<Integer, Site> sharedReadSites;
+    Site[] sharedReadSites;
 
     public MapShadow(String label) {
         this(label, false);
@@ -59,10 +58,23 @@ public final class MapShadow {
 
     void shareReads(long existing, Site existingSite) {
         sharedReads = new VectorClock();
-        sharedReadSites = new HashMap<>();
-        sharedReads.set(Epoch.tid(existing), Epoch.clock(existing));
-        sharedReadSites.put(Epoch.tid(existing), existingSite);
+        sharedReadSites = new Site[0];
+        shareRead(Epoch.tid(existing), Epoch.clock(existing), existingSite);
         read = Epoch.NONE;
         readSite = null;
+    }
+
+    /** Thread {@code tid}'s read at {@code clock} joins the shared reads; the sites grow to every id that read. */
+    void shareRead(int tid, long clock, Site site) {
+        sharedReads.set(tid, clock);
+        if (tid >= sharedReadSites.length) {
+            sharedReadSites = Arrays.copyOf(sharedReadSites, Math.max(tid + 1, 2 * sharedReadSites.length));
+        }
+        sharedReadSites[tid] = site;
+    }
+
+    /** Where thread {@code tid} last read, among the shared reads. */
+    Site sharedReadSite(int tid) {
+        return tid < sharedReadSites.length ? sharedReadSites[tid] : null;
     }
 }

@@ -206,8 +206,9 @@ public final class RaceDetector {
         if (shadow.read == now || Attribution.skips(shadow.races)) {
             return; // same epoch: nothing new to learn (a stale value only ever skips this thread's own repeat)
         }
-        // Outside the map's lock: a stack walk there would stall every thread using the map.
-        Site remembered = reusable(shadow.readSite, thread, shadow, site);
+        // Outside the map's lock: a stack walk there would stall every thread using the map. Shared
+        // reads find the reader's own site under the lock instead.
+        Site remembered = shadow.sharedReads != null ? null : reusable(shadow.readSite, thread, shadow, site);
         Site here = remembered != null || shadow.sharedReads != null ? remembered : capture(thread, shadow, site);
         Race race = null;
         boolean counted = false;
@@ -229,18 +230,16 @@ public final class RaceDetector {
             turnedHot = shadow.races == Attribution.HOT && (race != null || counted);
             if (shadow.sharedReads != null) {
                 if (race == null) { // each reader's own site: rarely new, so captured under the lock
-                    Site own = reusable(shadow.sharedReadSites.get(thread.tid), thread, shadow, site);
+                    Site own = reusable(shadow.sharedReadSite(thread.tid), thread, shadow, site);
                     here = own != null ? own : here != null ? here : capture(thread, shadow, site);
                 }
-                shadow.sharedReads.set(thread.tid, thread.clock.get(thread.tid));
-                shadow.sharedReadSites.put(thread.tid, here);
+                shadow.shareRead(thread.tid, thread.clock.get(thread.tid), here);
             } else if (shadow.read == Epoch.NONE || thread.clock.covers(shadow.read)) {
                 shadow.read = now;
                 shadow.readSite = here;
             } else {
                 shadow.shareReads(shadow.read, shadow.readSite);
-                shadow.sharedReads.set(thread.tid, thread.clock.get(thread.tid));
-                shadow.sharedReadSites.put(thread.tid, here);
+                shadow.shareRead(thread.tid, thread.clock.get(thread.tid), here);
             }
         }
         notify(race, counted, turnedHot, shadow);
@@ -267,11 +266,11 @@ public final class RaceDetector {
                 kind = Race.Kind.WRITE_WRITE;
                 earlier = shadow.writeSite;
             } else if (shadow.sharedReads != null) {
-                for (Map.Entry<Integer, Site> reader : shadow.sharedReadSites.entrySet()) {
-                    int tid = reader.getKey();
+                Site[] readers = shadow.sharedReadSites; // as long as every id that read (a site may be null)
+                for (int tid = 0; tid < readers.length; tid++) {
                     if (tid != thread.tid && shadow.sharedReads.get(tid) > thread.clock.get(tid)) {
                         kind = Race.Kind.READ_WRITE;
-                        earlier = reader.getValue();
+                        earlier = readers[tid];
                         break;
                     }
                 }
