@@ -20,7 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * What the happens-before detector pays for one lock handed from thread to thread: an acquire (the
  * thread joins the lock's clock) and a release (the lock's clock takes in the thread's, which
  * always adds, since the thread ticked after its last release). The seed sample under
- * {@code detector=hb} does some 24,000 of them a round, its largest single cost (see the README).
+ * {@code detector=hb} does some 30,000 of them a round. {@link #acquireAndRelease}: a lock-free
+ * snapshot clock, a merged copy per release (a volatile's, a semaphore's; every lock's before
+ * session 11); {@link #enterAndExit}: a monitor's clock, joined in place under the lock (also a
+ * {@code ReentrantLock}'s and a read-write lock's sides).
  * The detector's threads here are states only, used from one JMH thread in turn, as a lock's
  * holders follow one another. Usage:
  * {@code java -jar bench/target/benchmarks.jar LockHandOff -f 3 -wi 3 -w 1s -i 5 -r 1s}
@@ -39,6 +42,7 @@ public class LockHandOff {
     private RaceDetector detector;
     private ThreadState[] threads;
     private SyncClock lock;
+    private final Object monitor = new Object();
     private int next;
 
     @Setup
@@ -57,5 +61,13 @@ public class LockHandOff {
         next = next + 1 == holders ? 0 : next + 1;
         detector.acquire(holder, lock);
         detector.release(holder, lock);
+    }
+
+    @Benchmark
+    public void enterAndExit() {
+        ThreadState holder = threads[next];
+        next = next + 1 == holders ? 0 : next + 1;
+        detector.enter(holder, monitor);
+        detector.exit(holder, monitor);
     }
 }

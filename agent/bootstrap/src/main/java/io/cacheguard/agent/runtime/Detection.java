@@ -68,6 +68,14 @@ public final class Detection {
         return configured != null;
     }
 
+    /**
+     * Whether the detector is armed: until then a synchronization hook has nothing to do, and one
+     * that would look its lock up first (see {@code LockSides}) returns before that.
+     */
+    static boolean armed() {
+        return detector != null;
+    }
+
     /** The detector, armed now if it was not yet: called by map accesses only. */
     private static RaceDetector arm() {
         RaceDetector d = detector;

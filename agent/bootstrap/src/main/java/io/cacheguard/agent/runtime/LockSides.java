@@ -74,11 +74,15 @@ final class LockSides {
     }
 
     static void acquiredStamped(StampedLock lock, boolean read) {
-        Detection.acquire(stampedSide(lock).clocks, read);
+        if (Detection.armed()) {
+            Detection.acquire(stampedSide(lock).clocks, read);
+        }
     }
 
     static void releasingStamped(StampedLock lock, boolean read) {
-        Detection.release(stampedSide(lock).clocks, read);
+        if (Detection.armed()) {
+            Detection.release(stampedSide(lock).clocks, read);
+        }
     }
 
     /**
@@ -92,8 +96,8 @@ final class LockSides {
     }
 
     private static Side sideOf(Lock lock) {
-        if (!Detection.enabled()) {
-            return PLAIN;
+        if (!Detection.armed()) {
+            return PLAIN; // nothing to look up: the hook returns at once (a program with no tracked map)
         }
         Object[] recent = RECENTLY_USED.get();
         Side side = recent(recent, lock);
