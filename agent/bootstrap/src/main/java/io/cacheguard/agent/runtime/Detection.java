@@ -121,67 +121,23 @@ public final class Detection {
     /** The current thread entered {@code monitor} (or woke from a wait on it). */
     @Hook(Hook.Kind.ENTRY)
     public static void enter(Object monitor) {
-        RaceDetector d = detector;
-        if (d == null || monitor == null) {
-            return;
-        }
-        try {
-            ThreadState state = state(d);
-            if (!HOOKS_ONLY) {
-                d.enter(state, monitor);
-            }
-        } catch (Throwable t) {
-            fail(t);
-        }
+        observe(ENTER, monitor);
     }
 
     /** The current thread is about to leave {@code monitor} (or to wait on it), holding it still. */
     @Hook(Hook.Kind.ENTRY)
     public static void exit(Object monitor) {
-        RaceDetector d = detector;
-        if (d == null || monitor == null) {
-            return;
-        }
-        try {
-            ThreadState state = state(d);
-            if (!HOOKS_ONLY) {
-                d.exit(state, monitor);
-            }
-        } catch (Throwable t) {
-            fail(t);
-        }
+        observe(EXIT, monitor);
     }
 
     /** The current thread took the read ({@code read}) or write side of a lock (see {@link LockSides}). */
     static void acquire(ReadWriteClocks lock, boolean read) {
-        RaceDetector d = detector;
-        if (d == null) {
-            return;
-        }
-        try {
-            ThreadState state = state(d);
-            if (!HOOKS_ONLY) {
-                d.acquire(state, lock, read);
-            }
-        } catch (Throwable t) {
-            fail(t);
-        }
+        observe(read ? ACQUIRE_READ : ACQUIRE_WRITE, lock);
     }
 
     /** The current thread is about to give back the read ({@code read}) or write side of a lock. */
     static void release(ReadWriteClocks lock, boolean read) {
-        RaceDetector d = detector;
-        if (d == null) {
-            return;
-        }
-        try {
-            ThreadState state = state(d);
-            if (!HOOKS_ONLY) {
-                d.release(state, lock, read);
-            }
-        } catch (Throwable t) {
-            fail(t);
-        }
+        observe(read ? RELEASE_READ : RELEASE_WRITE, lock);
     }
 
     /**
@@ -190,34 +146,12 @@ public final class Detection {
      * acquires that see it by {@code sync} itself.
      */
     static void releaseGathered(Object sync) {
-        RaceDetector d = detector;
-        if (d == null || sync == null) {
-            return;
-        }
-        try {
-            ThreadState state = state(d);
-            if (!HOOKS_ONLY) {
-                d.releaseGathered(state, sync);
-            }
-        } catch (Throwable t) {
-            fail(t);
-        }
+        observe(RELEASE_GATHERED, sync);
     }
 
     /** The current thread acquired what {@link #releaseGathered} released into {@code sync}. */
     static void acquireGathered(Object sync) {
-        RaceDetector d = detector;
-        if (d == null || sync == null) {
-            return;
-        }
-        try {
-            ThreadState state = state(d);
-            if (!HOOKS_ONLY) {
-                d.acquireGathered(state, sync);
-            }
-        } catch (Throwable t) {
-            fail(t);
-        }
+        observe(ACQUIRE_GATHERED, sync);
     }
 
     /**
@@ -226,31 +160,53 @@ public final class Detection {
      */
     @Hook(Hook.Kind.ENTRY)
     public static void acquire(Object sync) {
-        RaceDetector d = detector;
-        if (d == null || sync == null) {
-            return;
-        }
-        try {
-            ThreadState state = state(d);
-            if (!HOOKS_ONLY) {
-                d.acquire(state, sync);
-            }
-        } catch (Throwable t) {
-            fail(t);
-        }
+        observe(ACQUIRE, sync);
     }
 
     /** The current thread released {@code sync}, or into a clock an object keeps itself. */
     @Hook(Hook.Kind.ENTRY)
     public static void release(Object sync) {
+        observe(RELEASE, sync);
+    }
+
+    /** Synchronization events, as {@link #observe} dispatches them to the detector. */
+    private static final int ENTER = 0;
+    private static final int EXIT = 1;
+    private static final int ACQUIRE = 2;
+    private static final int RELEASE = 3;
+    private static final int ACQUIRE_READ = 4;
+    private static final int ACQUIRE_WRITE = 5;
+    private static final int RELEASE_READ = 6;
+    private static final int RELEASE_WRITE = 7;
+    private static final int RELEASE_GATHERED = 8;
+    private static final int ACQUIRE_GATHERED = 9;
+
+    /**
+     * Every synchronization hook: nothing until armed, then the event for the current thread. Each
+     * caller passes a constant event, so the JIT folds the switch away where it inlines this.
+     */
+    private static void observe(int event, Object sync) {
         RaceDetector d = detector;
         if (d == null || sync == null) {
             return;
         }
         try {
             ThreadState state = state(d);
-            if (!HOOKS_ONLY) {
-                d.release(state, sync);
+            if (HOOKS_ONLY) {
+                return;
+            }
+            switch (event) {
+                case ENTER: d.enter(state, sync); break;
+                case EXIT: d.exit(state, sync); break;
+                case ACQUIRE: d.acquire(state, sync); break;
+                case RELEASE: d.release(state, sync); break;
+                case ACQUIRE_READ: d.acquire(state, (ReadWriteClocks) sync, true); break;
+                case ACQUIRE_WRITE: d.acquire(state, (ReadWriteClocks) sync, false); break;
+                case RELEASE_READ: d.release(state, (ReadWriteClocks) sync, true); break;
+                case RELEASE_WRITE: d.release(state, (ReadWriteClocks) sync, false); break;
+                case RELEASE_GATHERED: d.releaseGathered(state, sync); break;
+                case ACQUIRE_GATHERED: d.acquireGathered(state, sync); break;
+                default: throw new IllegalArgumentException("event " + event);
             }
         } catch (Throwable t) {
             fail(t);
