@@ -23,26 +23,12 @@ class LockClocksTest {
     private final ThreadState c = detector.newThread(3);
     private final Object monitor = new Object();
 
-    private static SiteCapture at(String operation, ThreadState thread) {
-        return new SiteCapture() {
-            @Override
-            public String operation() {
-                return operation;
-            }
-
-            @Override
-            public Site capture() {
-                return new Site("t" + thread.tid(), thread.threadId(), operation, new StackTraceElement[0]);
-            }
-        };
-    }
-
     private void write(ThreadState thread) {
-        detector.write(thread, map, shadow, at("put", thread));
+        detector.write(thread, map, shadow, RaceDetectorTest.at("put", thread));
     }
 
     private void read(ThreadState thread) {
-        detector.read(thread, map, shadow, at("get", thread));
+        detector.read(thread, map, shadow, RaceDetectorTest.at("get", thread));
     }
 
     @Test

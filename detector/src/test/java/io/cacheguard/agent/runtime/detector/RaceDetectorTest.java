@@ -25,7 +25,7 @@ class RaceDetectorTest {
     private final ThreadState b = detector.newThread(2);
     private final Object lock = new Object();
 
-    private static SiteCapture at(String operation, ThreadState thread) {
+    static SiteCapture at(String operation, ThreadState thread) {
         return capturing(operation, () -> new Site("t" + thread.tid(), thread.threadId(), operation,
                 new StackTraceElement[0]));
     }
