@@ -57,17 +57,22 @@ public class LockHandOff {
 
     @Benchmark
     public void acquireAndRelease() {
-        ThreadState holder = threads[next];
-        next = next + 1 == holders ? 0 : next + 1;
+        ThreadState holder = nextHolder();
         detector.acquire(holder, lock);
         detector.release(holder, lock);
     }
 
     @Benchmark
     public void enterAndExit() {
-        ThreadState holder = threads[next];
-        next = next + 1 == holders ? 0 : next + 1;
+        ThreadState holder = nextHolder();
         detector.enter(holder, monitor);
         detector.exit(holder, monitor);
+    }
+
+    /** The lock's holders follow one another, each a detector thread of its own. */
+    private ThreadState nextHolder() {
+        ThreadState holder = threads[next];
+        next = next + 1 == holders ? 0 : next + 1;
+        return holder;
     }
 }

@@ -1,6 +1,7 @@
 package io.cacheguard.agent.runtime;
 
 import io.cacheguard.agent.runtime.detector.ReadWriteClocks;
+import io.cacheguard.agent.runtime.detector.RecentClocks;
 import io.cacheguard.agent.runtime.detector.WeakIdentityMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,19 +33,18 @@ final class LockSides {
 
     /** A lock that is no view of a read-write lock, remembered as such. */
     private static final Side PLAIN = new Side(null, false);
-    private static final int RECENT = 4;
 
     private static final WeakIdentityMap<Side> VIEWS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<ReadWriteClocks> READ_WRITE_LOCKS = new WeakIdentityMap<>();
-    /** Per thread: the last few lock objects and their sides, as pairs. */
-    private static final ThreadLocal<Object[]> RECENTLY_USED = ThreadLocal.withInitial(() -> new Object[2 * RECENT + 1]);
+    /** Per thread: the last few lock objects and their sides. */
+    private static final ThreadLocal<RecentClocks<Side>> RECENTLY_USED = ThreadLocal.withInitial(RecentClocks::new);
 
     private LockSides() {
     }
 
     /** {@code view} is the read ({@code read}) or write side of {@code owner}. */
     static void register(Object owner, Object view, boolean read) {
-        if (owner == null || view == null || !Detection.enabled() || recent(RECENTLY_USED.get(), view) != null) {
+        if (owner == null || view == null || !Detection.enabled() || RECENTLY_USED.get().of(view) != null) {
             return; // a lock hands out the same view every time: registered once
         }
         Side side = VIEWS.get(view);
@@ -52,7 +52,7 @@ final class LockSides {
             side = new Side(clocksOf(owner), read);
             VIEWS.put(view, side);
         }
-        remember(RECENTLY_USED.get(), view, side);
+        RECENTLY_USED.get().remember(view, side);
     }
 
     static void acquired(Lock lock) {
@@ -99,43 +99,26 @@ final class LockSides {
         if (!Detection.armed()) {
             return PLAIN; // nothing to look up: the hook returns at once (a program with no tracked map)
         }
-        Object[] recent = RECENTLY_USED.get();
-        Side side = recent(recent, lock);
+        RecentClocks<Side> recent = RECENTLY_USED.get();
+        Side side = recent.of(lock);
         if (side == null) {
             side = lock instanceof ReentrantLock
                     ? VIEWS.computeIfAbsent(lock, l -> new Side(ReadWriteClocks.held(), false))
                     : VIEWS.get(lock);
             side = side == null ? PLAIN : side;
-            remember(recent, lock, side);
+            recent.remember(lock, side);
         }
         return side;
     }
 
     /** A StampedLock's clocks, as a write side (the caller says which side it takes). */
     private static Side stampedSide(StampedLock lock) {
-        Object[] recent = RECENTLY_USED.get();
-        Side side = recent(recent, lock);
+        RecentClocks<Side> recent = RECENTLY_USED.get();
+        Side side = recent.of(lock);
         if (side == null) {
             side = new Side(clocksOf(lock), false);
-            remember(recent, lock, side);
+            recent.remember(lock, side);
         }
         return side;
-    }
-
-    private static Side recent(Object[] recent, Object lock) {
-        for (int i = 0; i < 2 * RECENT; i += 2) {
-            if (recent[i] == lock) {
-                return (Side) recent[i + 1];
-            }
-        }
-        return null;
-    }
-
-    /** The slot after the pairs says which pair to replace next. */
-    private static void remember(Object[] recent, Object lock, Side side) {
-        int next = recent[2 * RECENT] == null ? 0 : (Integer) recent[2 * RECENT];
-        recent[2 * next] = lock;
-        recent[2 * next + 1] = side;
-        recent[2 * RECENT] = (next + 1) % RECENT;
     }
 }

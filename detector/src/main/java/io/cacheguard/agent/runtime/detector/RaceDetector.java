@@ -136,12 +136,7 @@ public final class RaceDetector {
     }
 
     private HeldClock monitorClock(ThreadState thread, Object monitor) {
-        HeldClock clock = thread.recentMonitors.of(monitor);
-        if (clock == null) {
-            clock = monitors.computeIfAbsent(monitor, m -> new HeldClock());
-            thread.recentMonitors.remember(monitor, clock);
-        }
-        return clock;
+        return thread.recentMonitors.of(monitor, monitors, m -> new HeldClock());
     }
 
     /**
@@ -149,12 +144,7 @@ public final class RaceDetector {
      * latch, an executor's ends of tasks), whose acquires it orders after the releases they see.
      */
     public void releaseGathered(ThreadState thread, Object sync) {
-        ReleaseSlots slots = thread.recentGathering.of(sync);
-        if (slots == null) {
-            slots = gathering.computeIfAbsent(sync, s -> new ReleaseSlots());
-            thread.recentGathering.remember(sync, slots);
-        }
-        slots.release(thread);
+        thread.recentGathering.of(sync, gathering, s -> new ReleaseSlots()).release(thread);
         thread.clock.tick(thread.tid);
     }
 
@@ -208,8 +198,9 @@ public final class RaceDetector {
         }
         // Outside the map's lock: a stack walk there would stall every thread using the map. Shared
         // reads find the reader's own site under the lock instead.
-        Site remembered = shadow.sharedReads != null ? null : reusable(shadow.readSite, thread, shadow, site);
-        Site here = remembered != null || shadow.sharedReads != null ? remembered : capture(thread, shadow, site);
+        boolean shared = shadow.sharedReads != null;
+        Site remembered = shared ? null : reusable(shadow.readSite, thread, shadow, site);
+        Site here = shared || remembered != null ? remembered : capture(thread, shadow, site);
         Race race = null;
         boolean counted = false;
         boolean turnedHot;
